@@ -1,0 +1,1 @@
+// Filled in by a later step of docs/ARCHITECTURE.md.

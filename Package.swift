@@ -1,0 +1,136 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Every Swift target is built the same way: Swift 6 mode, existentials spelled `any`, imports internal unless
+/// marked otherwise (see docs/ARCHITECTURE.md).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let nioCore: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
+let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio")
+let nioEmbedded: Target.Dependency = .product(name: "NIOEmbedded", package: "swift-nio")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let metrics: Target.Dependency = .product(name: "Metrics", package: "swift-metrics")
+let lifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
+let package = Package(
+    name: "wind-maker",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "wmctl", targets: ["wmctl"]),
+        .executable(name: "rpc-bench", targets: ["RPCBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Generated C (protoc-c) for every proto in Protos/; regenerate with scripts/generate-protos.
+        .target(
+            name: "CWindMakerProtos",
+            path: "Shared/CWindMakerProtos",
+            linkerSettings: [.linkedLibrary("protobuf-c")]
+        ),
+        // Swift value types generated from the same protos, converting through protobuf-c.
+        .target(
+            name: "WindMakerMessages",
+            dependencies: ["CWindMakerProtos"],
+            path: "Shared/WindMakerMessages",
+            swiftSettings: strictSettings
+        ),
+        // The RPC core: descriptors, router, context, interceptors, errors. No NIO.
+        .target(
+            name: "WindMakerRPC",
+            dependencies: ["WindMakerMessages", logging],
+            path: "Shared/WindMakerRPC",
+            swiftSettings: strictSettings
+        ),
+        // The wire: framing, call multiplexing, connection lifecycle on SwiftNIO.
+        .target(
+            name: "WindMakerTransport",
+            dependencies: ["WindMakerRPC", "WindMakerMessages", nioCore, nioPosix, logging],
+            path: "Shared/WindMakerTransport",
+            swiftSettings: strictSettings
+        ),
+        // Function-like OpenSSL macros as static inline functions, so Swift can call them.
+        .target(
+            name: "CWindMakerOpenSSL",
+            path: "Shared/CWindMakerOpenSSL",
+            linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]
+        ),
+        // TLS 1.3 with mutual authentication, driving system OpenSSL through memory BIOs.
+        .target(
+            name: "WindMakerTLS",
+            dependencies: ["CWindMakerOpenSSL", nioCore, nioPosix, logging],
+            path: "Shared/WindMakerTLS",
+            swiftSettings: strictSettings
+        ),
+        // What every server and client process shares: bootstrap, health, method listing, configuration.
+        .target(
+            name: "WindMakerServiceSupport",
+            dependencies: [
+                "WindMakerTLS", "WindMakerTransport", "WindMakerRPC", "WindMakerMessages", nioCore, nioPosix,
+                logging, metrics, lifecycle,
+            ],
+            path: "Shared/WindMakerServiceSupport",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "wmctl",
+            dependencies: ["WindMakerServiceSupport", "WindMakerRPC", "WindMakerMessages", argumentParser, logging],
+            path: "Services/wmctl",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "RPCBench",
+            dependencies: [
+                "WindMakerServiceSupport", "WindMakerTLS", "WindMakerTransport", "WindMakerRPC", "WindMakerMessages",
+                nioCore, nioPosix, logging, argumentParser,
+            ],
+            path: "Benchmarks/RPCBench",
+            swiftSettings: strictSettings
+        ),
+
+        // Test doubles and fixtures shared by the test targets (dev certificates, process launcher).
+        .target(
+            name: "WindMakerTestSupport",
+            dependencies: ["WindMakerTLS", logging],
+            path: "Tests/WindMakerTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WindMakerMessagesTests",
+            dependencies: ["WindMakerMessages"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WindMakerRPCTests",
+            dependencies: ["WindMakerRPC", "WindMakerMessages"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WindMakerTransportTests",
+            dependencies: ["WindMakerTransport", "WindMakerRPC", "WindMakerMessages", nioCore, nioEmbedded],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WindMakerTLSTests",
+            dependencies: ["WindMakerTLS", "WindMakerTestSupport", nioCore, nioPosix, nioEmbedded, logging],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "WindMakerServiceSupport", "WindMakerTLS", "WindMakerTransport", "WindMakerRPC", "WindMakerMessages",
+                "WindMakerTestSupport", nioCore, nioPosix, logging,
+            ],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

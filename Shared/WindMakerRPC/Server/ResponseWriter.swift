@@ -1,0 +1,15 @@
+public import WindMakerMessages
+
+/// Sends the responses of a server-streaming call.
+public struct ResponseWriter<Message: ProtoMessage>: Sendable {
+    private let io: any ServerCallIO
+
+    init(io: any ServerCallIO) {
+        self.io = io
+    }
+
+    /// Sends one response; suspends while the connection cannot take more bytes.
+    public func write(_ message: Message) async throws {
+        try await self.io.sendMessage(message)
+    }
+}

@@ -1,0 +1,85 @@
+import NIOCore
+import Synchronization
+import WindMakerMessages
+import WindMakerRPC
+
+/// A client's view of one call. Sends are handed to the connection's event loop without waiting, so a unary
+/// call costs the caller one suspension: waiting for the response.
+final class ClientCallHandle: ClientStream {
+    private let handler: NIOLoopBound<ClientConnectionHandler>
+    private let call: NIOLoopBound<ClientCall>
+    private let trailers = Mutex(Metadata())
+
+    /// Must be created on the connection's event loop.
+    init(handler: NIOLoopBound<ClientConnectionHandler>, info: ClientCallInfo) {
+        self.handler = handler
+        self.call = NIOLoopBound(ClientCall(info: info), eventLoop: handler.eventLoop)
+    }
+
+    private var eventLoop: any EventLoop { self.handler.eventLoop }
+
+    var trailingMetadata: Metadata { self.trailers.withLock { $0 } }
+
+    func send<M: ProtoMessage>(_ message: M, endOfStream: Bool) async throws {
+        self.onLoop { handler, call in handler.send(call, message, endOfStream: endOfStream) }
+        if !endOfStream { try await self.waitUntilWritable() }
+    }
+
+    func finishSending() async throws {
+        self.onLoop { handler, call in handler.finishSending(call) }
+    }
+
+    func receive<M: ProtoMessage>(as type: M.Type) async throws -> M? {
+        switch await self.next() {
+        case .message(let buffer):
+            do {
+                return try Envelope.decode(M.self, from: buffer)
+            } catch {
+                let failure = RPCError(.internal, "the response is not a valid \(M.protoName): \(error.reason)")
+                self.onLoop { handler, call in handler.abandon(call, failure) }
+                throw failure
+            }
+        case .end(let error?, _):
+            throw error
+        case .end(nil, let metadata):
+            self.trailers.withLock { $0 = metadata }
+            return nil
+        case .pending:
+            preconditionFailure("a wait ended with nothing to report")
+        }
+    }
+
+    func cancel() {
+        self.onLoop { handler, call in
+            handler.abandon(call, RPCError(.cancelled, "the call was cancelled by the client"))
+        }
+    }
+
+    private func next() async -> ClientCall.Poll {
+        if self.eventLoop.inEventLoop {
+            let poll = self.call.value.poll()
+            if case .pending = poll {} else { return poll }
+        }
+        let call = self.call
+        return await withCheckedContinuation { continuation in
+            call.eventLoop.execute { call.value.wait(continuation) }
+        }
+    }
+
+    private func onLoop(_ body: @escaping @Sendable (ClientConnectionHandler, ClientCall) -> Void) {
+        if self.eventLoop.inEventLoop {
+            body(self.handler.value, self.call.value)
+        } else {
+            let handler = self.handler
+            let call = self.call
+            self.eventLoop.execute { body(handler.value, call.value) }
+        }
+    }
+
+    /// Suspends a streaming sender while the socket's buffer is full.
+    private func waitUntilWritable() async throws {
+        let handler = self.handler
+        guard !handler.eventLoop.inEventLoop || !handler.value.isWritable else { return }
+        try await handler.eventLoop.flatSubmit { handler.value.writable() }.get()
+    }
+}

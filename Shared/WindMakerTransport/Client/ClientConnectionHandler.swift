@@ -1,0 +1,269 @@
+import Logging
+import NIOCore
+import WindMakerMessages
+import WindMakerRPC
+
+/// Carries a client's calls over one connection: assigns call ids, writes requests (batched per event-loop tick),
+/// routes responses and statuses back to waiting callers, and answers the server's connection frames.
+final class ClientConnectionHandler: ChannelInboundHandler {
+    typealias InboundIn = Frame
+    typealias OutboundOut = ByteBuffer
+
+    private enum State {
+        case connecting
+        case ready
+        /// The server sent `goAway`: no new calls here; closes when the open ones end.
+        case goingAway
+        case closed(RPCError)
+    }
+
+    private var state = State.connecting
+    private var context: ChannelHandlerContext!
+    private var output: OutboundBatch!
+    private var calls: [UInt32: ClientCall] = [:]
+    private var nextCallID: UInt32 = 1
+    private var writabilityWaiters: [EventLoopPromise<Void>] = []
+    private let keepalive: Keepalive
+    private let logger: Logger
+    private let target: String
+    /// Succeeds once the peer is authenticated; fails if the connection never gets there.
+    let ready: EventLoopPromise<Void>
+    /// Called once when this connection stops taking new calls.
+    private let onRetire: @Sendable (ObjectIdentifier) -> Void
+
+    init(
+        configuration: ClientConfiguration,
+        target: String,
+        ready: EventLoopPromise<Void>,
+        logger: Logger,
+        onRetire: @escaping @Sendable (ObjectIdentifier) -> Void
+    ) {
+        self.keepalive = Keepalive(policy: configuration.keepalive)
+        self.target = target
+        self.ready = ready
+        self.logger = logger
+        self.onRetire = onRetire
+    }
+
+    var acceptsNewCalls: Bool {
+        if case .ready = self.state { return true }
+        return false
+    }
+
+    // MARK: Channel events
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        self.output = OutboundBatch(context: context)
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        guard event is ConnectionAuthenticatedEvent, case .connecting = self.state else {
+            return context.fireUserInboundEventTriggered(event)
+        }
+        self.state = .ready
+        let this = NIOLoopBound(self, eventLoop: context.eventLoop)
+        self.keepalive.start(on: context.eventLoop) {
+            this.value.output.append { $0.writeFrame(.ping, callID: 0, payload: ByteBuffer(integer: UInt64(0))) }
+        } peerIsGone: {
+            this.value.fail(RPCError(.unavailable, "\(this.value.target) did not answer a keepalive ping"))
+        }
+        self.ready.succeed()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if case let .frameTooLarge(_, _, callID) = error as? FramingError, let call = self.calls[callID] {
+            self.calls[callID] = nil
+            call.finish(RPCError(.resourceExhausted, "\(error)"), metadata: Metadata())
+        }
+        self.logger.debug("connection error", metadata: ["rpc.target": "\(self.target)", "error": "\(error)"])
+        self.fail(RPCError(.unavailable, "connection to \(self.target) failed: \(error)"))
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { self.releaseWritabilityWaiters() }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        self.fail(RPCError(.unavailable, "connection to \(self.target) closed"))
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = Self.unwrapInboundIn(data)
+        self.keepalive.answered()
+        switch frame.type {
+        case .message:
+            self.calls[frame.callID]?.deliver(frame.payload)
+        case .trailers:
+            guard let call = self.calls.removeValue(forKey: frame.callID) else { return }
+            do {
+                let status = try Envelope.decode(RPCV1.Status.self, from: frame.payload)
+                let (error, metadata) = Envelope.outcome(status)
+                call.finish(error, metadata: metadata)
+            } catch {
+                call.finish(RPCError(.internal, "the server sent an invalid status: \(error)"), metadata: Metadata())
+            }
+            self.closeIfDrained()
+        case .ping:
+            if !frame.flags.contains(.ack) {
+                self.output.append { $0.writeFrame(.ping, flags: .ack, callID: 0, payload: frame.payload) }
+            }
+        case .goAway:
+            self.receivedGoAway(frame.payload)
+        case .headers, .halfClose, .cancel:
+            self.logger.warning("closing connection: the server sent a \(frame.type) frame")
+            self.fail(RPCError(.internal, "protocol violation by \(self.target): unexpected \(frame.type) frame"))
+        }
+    }
+
+    // MARK: Used by ClientCallHandle (on the event loop)
+
+    /// Writes a request message, opening the call first if needed.
+    func send(_ call: ClientCall, _ message: some ProtoMessage, endOfStream: Bool) {
+        guard self.start(call, endOfStream: false) else { return }
+        do {
+            try self.output.append {
+                try $0.writeFrame(.message, flags: endOfStream ? .endStream : [], callID: call.id, message: message)
+            }
+        } catch {
+            self.abandon(call, RPCError(.invalidArgument, "the request could not be encoded: \(error)"))
+        }
+    }
+
+    /// Tells the server no more request messages follow, opening the call first if needed.
+    func finishSending(_ call: ClientCall) {
+        if call.isStarted {
+            guard !call.isFinished else { return }
+            self.output.append { $0.writeFrame(.halfClose, callID: call.id) }
+        } else {
+            _ = self.start(call, endOfStream: true)
+        }
+    }
+
+    /// Abandons a call: the server is told, the caller sees `error`.
+    func abandon(_ call: ClientCall, _ error: RPCError) {
+        guard !call.isFinished else { return }
+        if call.isStarted {
+            self.calls[call.id] = nil
+            self.output.append { $0.writeFrame(.cancel, callID: call.id) }
+        }
+        call.finish(error, metadata: Metadata())
+        self.closeIfDrained()
+    }
+
+    /// Closes the connection; open calls fail with `UNAVAILABLE`.
+    func closeChannel() -> EventLoopFuture<Void> {
+        self.fail(RPCError(.unavailable, "the client closed the connection to \(self.target)"))
+        return self.context.channel.closeFuture
+    }
+
+    var isWritable: Bool { self.context.channel.isWritable }
+
+    /// Completes once the socket can take more bytes (at once when it can, or when the connection is gone).
+    func writable() -> EventLoopFuture<Void> {
+        guard !self.isWritable, !self.isClosed else { return self.context.eventLoop.makeSucceededVoidFuture() }
+        let promise = self.context.eventLoop.makePromise(of: Void.self)
+        self.writabilityWaiters.append(promise)
+        return promise.futureResult
+    }
+
+    // MARK: Internals
+
+    private var isClosed: Bool {
+        if case .closed = self.state { return true }
+        return false
+    }
+
+    private func releaseWritabilityWaiters() {
+        let waiters = self.writabilityWaiters
+        self.writabilityWaiters.removeAll()
+        for waiter in waiters { waiter.succeed() }
+    }
+
+    /// Writes the request headers of a call not yet started; false when the call cannot go out.
+    private func start(_ call: ClientCall, endOfStream: Bool) -> Bool {
+        if call.isStarted { return !call.isFinished }
+        guard case .ready = self.state else {
+            var error = RPCError(.unavailable, "connection to \(self.target) is not taking new calls")
+            error.metadata.set(RPCError.notProcessedKey, "1")
+            call.finish(error, metadata: Metadata())
+            return false
+        }
+        var timeoutMicros: UInt64 = 0
+        if let deadline = call.info.deadline {
+            let remaining = ContinuousClock.now.duration(to: deadline)
+            guard remaining > .zero else {
+                call.finish(RPCError(.deadlineExceeded, "the deadline passed before the call was sent"), metadata: [:])
+                return false
+            }
+            timeoutMicros = max(1, remaining.wholeMicroseconds)
+            call.deadlineTimer = self.context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(remaining)) {
+                self.abandon(call, RPCError(.deadlineExceeded, "deadline exceeded calling \(call.info.descriptor)"))
+            }
+        }
+        call.id = self.nextCallID
+        self.nextCallID &+= 1
+        self.calls[call.id] = call
+        let headers = RPCV1.RequestHeaders(
+            method: call.info.descriptor.fullName,
+            timeoutMicros: timeoutMicros,
+            metadata: Envelope.metadata(call.info.metadata)
+        )
+        do {
+            try self.output.append {
+                try $0.writeFrame(.headers, flags: endOfStream ? .endStream : [], callID: call.id, message: headers)
+            }
+        } catch {
+            self.calls[call.id] = nil
+            call.finish(RPCError(.invalidArgument, "the request metadata could not be encoded: \(error)"), metadata: [:])
+            return false
+        }
+        return true
+    }
+
+    private func receivedGoAway(_ payload: ByteBuffer) {
+        let goAway = (try? Envelope.decode(RPCV1.GoAway.self, from: payload)) ?? RPCV1.GoAway()
+        self.logger.debug(
+            "server is going away",
+            metadata: ["rpc.target": "\(self.target)", "reason": "\(goAway.message)"]
+        )
+        if case .ready = self.state {
+            self.state = .goingAway
+            self.onRetire(ObjectIdentifier(self))
+        }
+        var refused = RPCError(.unavailable, "\(self.target) is going away: \(goAway.message)")
+        refused.metadata.set(RPCError.notProcessedKey, "1")
+        for (id, call) in self.calls where id > goAway.lastCallId {
+            self.calls[id] = nil
+            call.finish(refused, metadata: Metadata())
+        }
+        self.closeIfDrained()
+    }
+
+    private func closeIfDrained() {
+        if case .goingAway = self.state, self.calls.isEmpty {
+            self.output.flush()
+            self.context.close(promise: nil)
+        }
+    }
+
+    /// Fails every open call and closes the connection.
+    private func fail(_ error: RPCError) {
+        let previous = self.state
+        switch previous {
+        case .closed: return
+        case .connecting: self.ready.fail(error)
+        case .ready: self.onRetire(ObjectIdentifier(self))
+        case .goingAway: break
+        }
+        self.state = .closed(error)
+        self.keepalive.stop()
+        self.releaseWritabilityWaiters()
+        let calls = self.calls
+        self.calls.removeAll()
+        for call in calls.values { call.finish(error, metadata: Metadata()) }
+        self.context.close(promise: nil)
+    }
+}

@@ -1,0 +1,44 @@
+public import NIOCore
+public import WindMakerMessages
+
+extension ByteBuffer: ProtoByteSink {
+    /// Packs protobuf bytes straight into the buffer's storage.
+    public mutating func append(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        self.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { storage in
+            fill(UnsafeMutableRawBufferPointer(rebasing: storage.prefix(count)))
+            return count
+        }
+    }
+}
+
+extension ByteBuffer {
+    /// Appends a frame whose payload is `payload`.
+    public mutating func writeFrame(_ type: FrameType, flags: FrameFlags = [], callID: UInt32, payload: ByteBuffer) {
+        self.writeMultipleIntegers(UInt32(payload.readableBytes), type.rawValue, flags.rawValue, callID)
+        self.writeImmutableBuffer(payload)
+    }
+
+    /// Appends a frame with an empty payload.
+    public mutating func writeFrame(_ type: FrameType, flags: FrameFlags = [], callID: UInt32) {
+        self.writeMultipleIntegers(UInt32(0), type.rawValue, flags.rawValue, callID)
+    }
+
+    /// Appends a frame whose payload is `message`, encoded in place without an intermediate copy.
+    /// - Throws: `ProtoEncodingError` when the message cannot be encoded; the buffer is then unchanged.
+    public mutating func writeFrame(
+        _ type: FrameType,
+        flags: FrameFlags = [],
+        callID: UInt32,
+        message: some ProtoMessage
+    ) throws(ProtoEncodingError) {
+        let start = self.writerIndex
+        self.writeMultipleIntegers(UInt32(0), type.rawValue, flags.rawValue, callID)
+        do {
+            try message.serialize(into: &self)
+        } catch {
+            self.moveWriterIndex(to: start)
+            throw error
+        }
+        self.setInteger(UInt32(self.writerIndex - start - Frame.headerSize), at: start)
+    }
+}

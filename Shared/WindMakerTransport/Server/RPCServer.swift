@@ -1,0 +1,122 @@
+public import Logging
+public import NIOCore
+public import NIOPosix
+import Synchronization
+public import WindMakerRPC
+
+/// Accepts connections on one address and serves the router's methods on each.
+///
+/// ```swift
+/// let server = RPCServer(router: router, security: tls, configuration: .init(), logger: logger)
+/// let address = try await server.bind(host: "127.0.0.1", port: 7401)
+/// try await server.run()   // until shutDownGracefully() completes
+/// ```
+public final class RPCServer: Sendable {
+    private let router: RPCRouter
+    private let interceptors: [any ServerInterceptor]
+    private let security: any ChannelSecurity
+    private let configuration: ServerConfiguration
+    private let group: any EventLoopGroup
+    private let logger: Logger
+    private let state = Mutex(State())
+
+    private struct State {
+        var listener: (any Channel)?
+        var connections: [ObjectIdentifier: any Channel] = [:]
+        var isShuttingDown = false
+    }
+
+    public init(
+        router: RPCRouter,
+        interceptors: [any ServerInterceptor] = [],
+        security: any ChannelSecurity,
+        configuration: ServerConfiguration = ServerConfiguration(),
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        logger: Logger
+    ) {
+        self.router = router
+        self.interceptors = interceptors
+        self.security = security
+        self.configuration = configuration
+        self.group = group
+        self.logger = logger
+    }
+
+    /// Starts listening; returns the bound address (useful with port 0).
+    public func bind(host: String, port: Int) async throws -> SocketAddress {
+        let bootstrap = ServerBootstrap(group: self.group)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.maxMessagesPerRead, value: 16)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture { try self.configureConnection(channel) }
+            }
+        let listener = try await bootstrap.bind(host: host, port: port).get()
+        self.state.withLock { $0.listener = listener }
+        let address = listener.localAddress!
+        self.logger.info("listening", metadata: ["rpc.address": "\(address)"])
+        return address
+    }
+
+    /// The bound address, once `bind` has returned.
+    public var localAddress: SocketAddress? {
+        self.state.withLock { $0.listener?.localAddress }
+    }
+
+    /// Suspends until the listener is closed by a shutdown.
+    public func run() async throws {
+        guard let listener = self.state.withLock({ $0.listener }) else { return }
+        try await listener.closeFuture.get()
+    }
+
+    /// Stops accepting, lets in-flight calls finish (refusing new ones with `UNAVAILABLE`), then closes every
+    /// connection; calls still running after the grace period are cancelled.
+    public func shutDownGracefully() async {
+        let (listener, connections) = self.state.withLock { state in
+            state.isShuttingDown = true
+            return (state.listener, Array(state.connections.values))
+        }
+        try? await listener?.close()
+        for connection in connections {
+            connection.pipeline.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
+        }
+        let deadline = ContinuousClock.now.advanced(by: self.configuration.shutdownGracePeriod)
+        for connection in connections {
+            let closed = connection.closeFuture
+            let timer = connection.eventLoop.scheduleTask(deadline: .now() + TimeAmount(deadline - .now)) {
+                connection.close(promise: nil)
+            }
+            try? await closed.get()
+            timer.cancel()
+        }
+        self.logger.info("stopped")
+    }
+
+    private func configureConnection(_ channel: any Channel) throws {
+        let shuttingDown = self.state.withLock { state in
+            if !state.isShuttingDown { state.connections[ObjectIdentifier(channel)] = channel }
+            return state.isShuttingDown
+        }
+        guard !shuttingDown else {
+            channel.close(promise: nil)
+            return
+        }
+        channel.closeFuture.whenComplete { _ in
+            _ = self.state.withLock { $0.connections.removeValue(forKey: ObjectIdentifier(channel)) }
+        }
+        try self.security.configureServerPipeline(channel)
+        try channel.pipeline.syncOperations.addHandler(
+            ByteToMessageHandler(FrameDecoder(maximumPayloadSize: self.configuration.maximumPayloadSize))
+        )
+        try channel.pipeline.syncOperations.addHandler(
+            ServerConnectionHandler(
+                router: self.router,
+                interceptors: self.interceptors,
+                configuration: self.configuration,
+                requireAuthenticatedPeer: true,
+                logger: self.logger
+            )
+        )
+    }
+}

@@ -1,0 +1,378 @@
+import Logging
+import NIOCore
+import WindMakerMessages
+import WindMakerRPC
+
+/// Serves the calls of one connection: reads frames, runs each call's handler as a task on this connection's
+/// event loop, and writes responses and statuses, batched into one flush per event-loop tick.
+final class ServerConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = Frame
+    typealias OutboundIn = Never
+    typealias OutboundOut = ByteBuffer
+
+    private enum State {
+        case active
+        /// `goAway` sent: calls up to `lastCallID` finish, later ones are refused; closes when none remain.
+        case draining
+        case closed
+    }
+
+    private let router: RPCRouter
+    private let interceptors: [any ServerInterceptor]
+    private let configuration: ServerConfiguration
+    private let requireAuthenticatedPeer: Bool
+    private var logger: Logger
+
+    private var state = State.active
+    private var context: ChannelHandlerContext!
+    private var executor: EventLoopTaskExecutor!
+    private var peer: PeerIdentity?
+    private var remoteAddress = "unknown"
+    private var calls: [UInt32: ServerCall] = [:]
+    private var lastCallID: UInt32 = 0
+    private var bufferedInboundBytes = 0
+    private var readPending = false
+    private var output: OutboundBatch!
+    private var writabilityWaiters: [EventLoopPromise<Void>] = []
+    private let keepalive: Keepalive
+    private var idleTimer: Scheduled<Void>?
+
+    init(
+        router: RPCRouter,
+        interceptors: [any ServerInterceptor],
+        configuration: ServerConfiguration,
+        requireAuthenticatedPeer: Bool,
+        logger: Logger
+    ) {
+        self.router = router
+        self.interceptors = interceptors
+        self.configuration = configuration
+        self.requireAuthenticatedPeer = requireAuthenticatedPeer
+        self.logger = logger
+        self.keepalive = Keepalive(policy: configuration.keepalive)
+    }
+
+    // MARK: Channel events
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        self.output = OutboundBatch(context: context)
+        self.executor = EventLoopTaskExecutor(eventLoop: context.eventLoop)
+        self.remoteAddress = context.channel.remoteAddress?.description ?? "unknown"
+        self.logger[metadataKey: "rpc.remote"] = "\(self.remoteAddress)"
+        if context.channel.isActive { self.startTimers(context: context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        self.remoteAddress = context.channel.remoteAddress?.description ?? self.remoteAddress
+        self.logger[metadataKey: "rpc.remote"] = "\(self.remoteAddress)"
+        self.startTimers(context: context)
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        self.state = .closed
+        self.keepalive.stop()
+        self.idleTimer?.cancel()
+        for call in self.calls.values {
+            call.close(failingWaiterWith: RPCError(.cancelled, "the connection closed"))
+        }
+        self.calls.removeAll()
+        self.failWritabilityWaiters()
+        context.fireChannelInactive()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        switch event {
+        case let authenticated as ConnectionAuthenticatedEvent:
+            self.peer = authenticated.peer
+            self.logger[metadataKey: "rpc.peer"] = "\(authenticated.peer)"
+        case is ChannelShouldQuiesceEvent:
+            self.beginDraining(reason: "server is shutting down")
+        default:
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        switch error {
+        case let error as FramingError:
+            self.logger.warning("closing connection: \(error)")
+            if case let .frameTooLarge(_, _, callID) = error, self.calls[callID] != nil {
+                self.finish(callID: callID, with: RPCError(.resourceExhausted, "\(error)"))
+            }
+            self.goAwayAndClose(code: .resourceExhausted, message: "\(error)")
+        default:
+            self.logger.debug("connection error: \(error)")
+            self.goAwayAndClose(code: .unavailable, message: "connection error")
+        }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            let waiters = self.writabilityWaiters
+            self.writabilityWaiters.removeAll()
+            for waiter in waiters { waiter.succeed() }
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
+    /// Holds back reads while handlers have too many request bytes waiting, so a fast client cannot fill memory.
+    func read(context: ChannelHandlerContext) {
+        if self.bufferedInboundBytes > self.configuration.maximumBufferedInboundBytes {
+            self.readPending = true
+        } else {
+            context.read()
+        }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = Self.unwrapInboundIn(data)
+        guard self.state != .closed else { return }
+        self.keepalive.answered()
+        switch frame.type {
+        case .headers:
+            self.openCall(frame)
+        case .message:
+            guard let call = self.calls[frame.callID], !call.isClosed else { return }
+            self.bufferedInboundBytes += call.deliver(frame.payload)
+            if frame.flags.contains(.endStream) { call.finishInbound() }
+        case .halfClose:
+            self.calls[frame.callID]?.finishInbound()
+        case .cancel:
+            guard let call = self.calls[frame.callID] else { return }
+            self.logger.debug("client cancelled call", metadata: ["rpc.method": "\(call.descriptor)"])
+            call.close(failingWaiterWith: CancellationError())
+        case .ping:
+            if !frame.flags.contains(.ack) {
+                self.enqueue { $0.writeFrame(.ping, flags: .ack, callID: 0, payload: frame.payload) }
+            }
+        case .trailers, .goAway:
+            self.protocolViolation("a client sent a \(frame.type) frame, which only servers send")
+        }
+    }
+
+    // MARK: Calls
+
+    private func openCall(_ frame: Frame) {
+        guard frame.callID > self.lastCallID else {
+            return self.protocolViolation("call id \(frame.callID) is not above the last one (\(self.lastCallID))")
+        }
+        self.lastCallID = frame.callID
+        guard !self.requireAuthenticatedPeer || self.peer != nil else {
+            return self.protocolViolation("a call arrived before the peer was authenticated")
+        }
+        guard self.state == .active else {
+            return self.refuse(frame.callID, RPCError(.unavailable, "server is shutting down; retry elsewhere"))
+        }
+        guard self.calls.count < self.configuration.maximumConcurrentCallsPerConnection else {
+            let limit = self.configuration.maximumConcurrentCallsPerConnection
+            return self.refuse(frame.callID, RPCError(.resourceExhausted, "more than \(limit) concurrent calls"))
+        }
+        let headers: RPCV1.RequestHeaders
+        let metadata: Metadata
+        do {
+            headers = try Envelope.decode(RPCV1.RequestHeaders.self, from: frame.payload)
+            metadata = try Envelope.metadata(headers.metadata)
+        } catch let error as RPCError {
+            return self.refuse(frame.callID, error)
+        } catch {
+            return self.refuse(frame.callID, RPCError(.invalidArgument, "invalid request headers: \(error)"))
+        }
+        guard let method = self.router.method(named: headers.method) else {
+            return self.refuse(frame.callID, RPCError(.unimplemented, "unknown method \"\(headers.method)\""))
+        }
+        self.idleTimer?.cancel()
+        self.idleTimer = nil
+
+        let call = ServerCall(id: frame.callID, descriptor: method.descriptor)
+        self.calls[call.id] = call
+        if frame.flags.contains(.endStream) { call.finishInbound() }
+        var deadline: ContinuousClock.Instant?
+        if headers.timeoutMicros > 0 {
+            let timeout = Duration.microseconds(Int64(clamping: headers.timeoutMicros))
+            deadline = ContinuousClock.now.advanced(by: timeout)
+            let id = call.id
+            call.deadlineTimer = self.context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) {
+                self.finish(callID: id, with: RPCError(.deadlineExceeded, "deadline of \(timeout) exceeded"))
+            }
+        }
+        var logger = self.logger
+        logger[metadataKey: "rpc.method"] = "\(method.descriptor)"
+        if let requestID = metadata[Metadata.Keys.requestID] { logger[metadataKey: "rpc.request_id"] = "\(requestID)" }
+        let context = ServerContext(
+            descriptor: method.descriptor,
+            peer: self.peer ?? .anonymous,
+            remoteAddress: self.remoteAddress,
+            deadline: deadline,
+            requestMetadata: metadata,
+            logger: logger
+        )
+        let io = ServerCallHandle(handler: NIOLoopBound(self, eventLoop: self.context.eventLoop), callID: call.id)
+        let interceptors = self.interceptors
+        call.task = Task(executorPreference: self.executor) {
+            var failure: RPCError?
+            do {
+                try await ServerContext.$current.withValue(context) {
+                    try await interceptors.intercept(context: context) { context in
+                        try await method.invoke(io, context)
+                    }
+                }
+            } catch {
+                failure = RPCError(from: error)
+                if failure?.code == .internal, !(error is RPCError) {
+                    context.logger.error("handler failed: \(String(reflecting: error))")
+                }
+            }
+            io.finish(failure, trailingMetadata: context.responseMetadata)
+        }
+    }
+
+    /// Writes the call's final status (unless it is closed already) and forgets the call once its task is done.
+    func finish(callID: UInt32, with error: RPCError?, trailingMetadata: Metadata = Metadata(), handlerDone: Bool = false)
+    {
+        guard let call = self.calls[callID] else { return }
+        if !call.isClosed {
+            let status = Envelope.status(error, trailingMetadata: trailingMetadata)
+            self.enqueue { try? $0.writeFrame(.trailers, callID: callID, message: status) }
+            call.close(failingWaiterWith: error ?? RPCError(.cancelled, "the call has ended"))
+        }
+        if handlerDone || call.task == nil {
+            self.calls[callID] = nil
+            self.releaseInbound(call.bufferedBytes)
+            self.callRemoved()
+        }
+    }
+
+    /// Ends a call that never reached a handler; the client may safely retry it.
+    private func refuse(_ callID: UInt32, _ error: RPCError) {
+        var error = error
+        error.metadata.set(RPCError.notProcessedKey, "1")
+        let status = Envelope.status(error, trailingMetadata: Metadata())
+        self.enqueue { try? $0.writeFrame(.trailers, callID: callID, message: status) }
+    }
+
+    private func callRemoved() {
+        if self.calls.isEmpty {
+            if self.state == .draining {
+                self.close()
+            } else {
+                self.armIdleTimer()
+            }
+        }
+    }
+
+    // MARK: Used by ServerCallHandle (on the event loop)
+
+    func poll(callID: UInt32) -> ServerCall.Poll {
+        guard let call = self.calls[callID] else { return .end }
+        let poll = call.poll()
+        if case .message(let message) = poll { self.releaseInbound(message.readableBytes) }
+        return poll
+    }
+
+    func wait(callID: UInt32, _ continuation: CheckedContinuation<ByteBuffer?, any Error>) {
+        guard let call = self.calls[callID] else { return continuation.resume(returning: nil) }
+        let before = call.bufferedBytes
+        call.wait(continuation)
+        self.releaseInbound(before - call.bufferedBytes)
+    }
+
+    func cancelWait(callID: UInt32) {
+        self.calls[callID]?.cancelWaiter()
+    }
+
+    /// Queues a response message; throws when the call is already over.
+    func send(callID: UInt32, _ message: some ProtoMessage) throws {
+        guard let call = self.calls[callID], !call.isClosed else {
+            throw RPCError(.cancelled, "the call has ended")
+        }
+        do {
+            try self.output.append { (buffer) throws(ProtoEncodingError) in
+                try buffer.writeFrame(.message, callID: callID, message: message)
+            }
+        } catch {
+            throw RPCError(.internal, "the response could not be encoded: \(error)")
+        }
+    }
+
+    /// A future that completes once the channel can take more bytes.
+    func writable() -> EventLoopFuture<Void>? {
+        guard self.state != .closed, !self.context.channel.isWritable else { return nil }
+        let promise = self.context.eventLoop.makePromise(of: Void.self)
+        self.writabilityWaiters.append(promise)
+        return promise.futureResult
+    }
+
+    // MARK: Connection lifecycle
+
+    private func beginDraining(reason: String) {
+        guard self.state == .active else { return }
+        self.state = .draining
+        let goAway = RPCV1.GoAway(lastCallId: self.lastCallID, code: RPCError.Code.unavailable.rawValue, message: reason)
+        self.enqueue { try? $0.writeFrame(.goAway, callID: 0, message: goAway) }
+        self.logger.debug("draining connection", metadata: ["rpc.open_calls": "\(self.calls.count)"])
+        if self.calls.isEmpty { self.close() }
+    }
+
+    private func goAwayAndClose(code: RPCError.Code, message: String) {
+        guard self.state != .closed else { return }
+        let goAway = RPCV1.GoAway(lastCallId: self.lastCallID, code: code.rawValue, message: message)
+        self.enqueue { try? $0.writeFrame(.goAway, callID: 0, message: goAway) }
+        self.close()
+    }
+
+    private func protocolViolation(_ message: String) {
+        self.logger.warning("closing connection: protocol violation: \(message)")
+        self.goAwayAndClose(code: .internal, message: "protocol violation: \(message)")
+    }
+
+    private func close() {
+        guard self.state != .closed else { return }
+        self.output.flush()
+        self.state = .closed
+        self.context.close(promise: nil)
+    }
+
+    private func startTimers(context: ChannelHandlerContext) {
+        let this = NIOLoopBound(self, eventLoop: context.eventLoop)
+        self.keepalive.start(on: context.eventLoop) {
+            this.value.enqueue { $0.writeFrame(.ping, callID: 0, payload: ByteBuffer(integer: UInt64(0))) }
+        } peerIsGone: {
+            this.value.logger.warning("closing connection: keepalive ping was not answered")
+            this.value.close()
+        }
+        self.armIdleTimer()
+    }
+
+    private func armIdleTimer() {
+        guard let idle = self.configuration.idleTimeout, self.idleTimer == nil, self.state == .active else { return }
+        self.idleTimer = self.context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(idle)) {
+            self.idleTimer = nil
+            guard self.calls.isEmpty else { return }
+            self.logger.debug("closing idle connection")
+            self.beginDraining(reason: "idle for \(idle)")
+        }
+    }
+
+    private func releaseInbound(_ bytes: Int) {
+        guard bytes > 0 else { return }
+        self.bufferedInboundBytes -= bytes
+        if self.readPending, self.bufferedInboundBytes <= self.configuration.maximumBufferedInboundBytes {
+            self.readPending = false
+            self.context.read()
+        }
+    }
+
+    private func failWritabilityWaiters() {
+        let waiters = self.writabilityWaiters
+        self.writabilityWaiters.removeAll()
+        for waiter in waiters { waiter.fail(RPCError(.cancelled, "the connection closed")) }
+    }
+
+    /// Appends frames to this tick's batch, unless the connection is closed.
+    private func enqueue(_ write: (inout ByteBuffer) -> Void) {
+        guard self.state != .closed else { return }
+        self.output.append(write)
+    }
+}
