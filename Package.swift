@@ -21,6 +21,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "wmctl", targets: ["wmctl"]),
+        .executable(name: "wm-echo", targets: ["wm-echo"]),
         .executable(name: "rpc-bench", targets: ["RPCBench"]),
     ],
     dependencies: [
@@ -51,6 +52,13 @@ let package = Package(
             path: "Shared/WindMakerRPC",
             swiftSettings: strictSettings
         ),
+        // Generated from the services in Protos/: method descriptors, server protocols, typed clients.
+        .target(
+            name: "WindMakerServiceAPI",
+            dependencies: ["WindMakerRPC", "WindMakerMessages"],
+            path: "Shared/WindMakerServiceAPI",
+            swiftSettings: strictSettings
+        ),
         // The wire: framing, call multiplexing, connection lifecycle on SwiftNIO.
         .target(
             name: "WindMakerTransport",
@@ -67,7 +75,7 @@ let package = Package(
         // TLS 1.3 with mutual authentication, driving system OpenSSL through memory BIOs.
         .target(
             name: "WindMakerTLS",
-            dependencies: ["CWindMakerOpenSSL", nioCore, nioPosix, logging],
+            dependencies: ["CWindMakerOpenSSL", "WindMakerTransport", "WindMakerRPC", nioCore, nioPosix, logging],
             path: "Shared/WindMakerTLS",
             swiftSettings: strictSettings
         ),
@@ -75,15 +83,31 @@ let package = Package(
         .target(
             name: "WindMakerServiceSupport",
             dependencies: [
-                "WindMakerTLS", "WindMakerTransport", "WindMakerRPC", "WindMakerMessages", nioCore, nioPosix,
-                logging, metrics, lifecycle,
+                "WindMakerTLS", "WindMakerTransport", "WindMakerServiceAPI", "WindMakerRPC", "WindMakerMessages",
+                nioCore, nioPosix, logging, metrics, lifecycle, argumentParser,
             ],
             path: "Shared/WindMakerServiceSupport",
             swiftSettings: strictSettings
         ),
+        // A small echo service: the integration tests' and the benchmark's server.
+        .target(
+            name: "WindMakerEcho",
+            dependencies: ["WindMakerServiceSupport", "WindMakerServiceAPI", "WindMakerRPC", "WindMakerMessages"],
+            path: "Services/Echo/WindMakerEcho",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "wm-echo",
+            dependencies: ["WindMakerEcho", "WindMakerServiceSupport", argumentParser, lifecycle, logging],
+            path: "Services/Echo/wm-echo",
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "wmctl",
-            dependencies: ["WindMakerServiceSupport", "WindMakerRPC", "WindMakerMessages", argumentParser, logging],
+            dependencies: [
+                "WindMakerServiceSupport", "WindMakerServiceAPI", "WindMakerRPC", "WindMakerMessages", argumentParser,
+                logging,
+            ],
             path: "Services/wmctl",
             swiftSettings: strictSettings
         ),

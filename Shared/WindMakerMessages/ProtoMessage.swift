@@ -34,7 +34,7 @@ extension Array: ProtoByteSink where Element == UInt8 {
         let start = self.count
         self.append(contentsOf: repeatElement(0, count: count))
         self.withUnsafeMutableBytes { all in
-            fill(UnsafeMutableRawBufferPointer(rebasing: all[start..<start + count]))
+            fill(UnsafeMutableRawBufferPointer(rebasing: all[start ..< start + count]))
         }
     }
 }

@@ -51,6 +51,8 @@ import WindMakerMessages
     @Test(arguments: [
         AllKinds.Choice.text("造风者"),
         .text("plain"),
+        .text(""),
+        .number(0),
         .number(.max),
         .number(-1),
         .detail(.init(label: "detail", weight: 3)),

@@ -60,12 +60,12 @@ import WindMakerMessages
     }
 
     /// Deterministic pseudo-random inputs: each either decodes or throws `ProtoDecodingError`, and never crashes.
-    @Test(arguments: 0..<64)
+    @Test(arguments: 0 ..< 64)
     func randomBytesNeverCrash(seed: Int) {
         var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 1
         let count = Int(state % 97)
         var bytes: [UInt8] = []
-        for _ in 0..<count {
+        for _ in 0 ..< count {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             bytes.append(UInt8(truncatingIfNeeded: state >> 56))
         }

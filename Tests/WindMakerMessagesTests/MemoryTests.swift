@@ -12,7 +12,7 @@ import WindMakerMessages
         let truncated: [UInt8] = [0x22, 0x05, 0x12, 0x03, 0x61]
         let unencodable = RPCV1.Status(message: "fine", metadata: [.init(key: "k", value: "v\u{0}")])
         func churn(_ iterations: Int) {
-            for _ in 0..<iterations {
+            for _ in 0 ..< iterations {
                 for bytes in [badUTF8, nul, truncated] {
                     _ = try? RPCV1.Status(serializedBytes: bytes)
                 }

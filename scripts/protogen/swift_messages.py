@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import descriptor as d
 from descriptor import DescriptorError, Enum, Field, File, Message
+from swift_conversions import CConversions
+from swift_writer import Writer
 from naming import (
     RESERVED_TYPE_NAMES,
     c_function_prefix,
@@ -22,8 +24,6 @@ from naming import (
     upper_camel,
 )
 
-LINE_LIMIT = 120
-INDENT = "    "
 
 # proto type → (Swift type, default literal)
 SCALARS = {
@@ -46,55 +46,7 @@ class TypeInfo:
     enum: Enum | None = None
 
 
-class Writer:
-    """Collects lines at an indentation level; wraps calls that do not fit the way swift-format does."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.level = 0
-
-    def __call__(self, text: str = "") -> None:
-        self.lines.append(INDENT * self.level + text if text else "")
-
-    def open(self, text: str) -> None:
-        self(text + " {")
-        self.level += 1
-
-    def close(self, text: str = "}") -> None:
-        self.level -= 1
-        self(text)
-
-    def open_switch(self, subject: str) -> None:
-        self(f"switch {subject} {{")
-
-    def case(self, label: str, *body: str) -> None:
-        self(label)
-        for line in body:
-            self(INDENT + line)
-
-    def call(self, head: str, args: list[str], tail: str = ")") -> None:
-        """`head` ends with `(`; writes `head args tail` on one line, or one argument per line if too long."""
-        single = f"{head}{', '.join(args)}{tail}"
-        if len(INDENT * self.level + single) <= LINE_LIMIT or not args:
-            self(single)
-            return
-        self(head)
-        self.level += 1
-        for index, arg in enumerate(args):
-            self(arg + ("," if index < len(args) - 1 else ""))
-        self.level -= 1
-        self(tail)
-
-    def doc(self, comment: str) -> None:
-        text = comment.strip("\n")
-        if not text:
-            return
-        for line in text.split("\n"):
-            line = line[1:] if line.startswith(" ") else line
-            self(f"/// {line}".rstrip())
-
-
-class Generator:
+class Generator(CConversions):
     def __init__(self, files: list[File], c_include: str, proto_root: str) -> None:
         self.files = files
         self.c_include = c_include
@@ -358,128 +310,3 @@ class Generator:
         w("try self.pack(into: &sink)")
         w.close()
         w.close()
-
-    # --- conversions to and from the protobuf-c structs ------------------------------------------------------------
-
-    def _conversions(self, w: Writer, info: TypeInfo) -> None:
-        message = info.message
-        w.open(f"extension {info.swift}: CMessageBacked")
-        w.open(f"static func cInit(_ message: UnsafeMutablePointer<{info.c_struct}>)")
-        w(f"{info.c_prefix}__init(message)")
-        w.close()
-        w()
-        w.open(f"init(c: {info.c_struct}) throws(ProtoDecodingError)")
-        if not message.fields:
-            w("self.init()")
-        for f in message.fields:
-            if f.oneof_index is None:
-                self._decode_field(w, f)
-        for index, oneof in enumerate(message.oneofs):
-            w.open_switch(f"c.{oneof}_case.rawValue")
-            for f in message.fields:
-                if f.oneof_index == index:
-                    w(f"case {f.number}:")
-                    w.level += 1
-                    self._decode_oneof_member(w, f, lower_camel(oneof), upper_camel(oneof))
-                    w.level -= 1
-            w.case("default:", f"self.{escaped(lower_camel(oneof))} = nil")
-            w("}")
-        w.close()
-        w()
-        w.open(f"func fill(_ c: inout {info.c_struct}, arena: CArena) throws(ProtoEncodingError)")
-        for f in message.fields:
-            if f.oneof_index is None:
-                self._encode_field(w, f)
-        for index, oneof in enumerate(message.oneofs):
-            w.open_switch(f"self.{escaped(lower_camel(oneof))}")
-            for f in message.fields:
-                if f.oneof_index == index:
-                    w(f"case .{escaped(lower_camel(f.name))}(let value)?:")
-                    w.level += 1
-                    w(f"c.{oneof}_case = .init(rawValue: {f.number})")
-                    self._assign(w, f"c.{escaped(f.name)} = ", self._encode_value(f, "value"))
-                    w.level -= 1
-            w.case("case nil:", "break")
-            w("}")
-        w.close()
-        w.close()
-
-    def _assign(self, w: Writer, target: str, expression: tuple[str, list[str], str] | str) -> None:
-        if isinstance(expression, str):
-            w(target + expression)
-        else:
-            head, args, tail = expression
-            w.call(target + head, args, tail)
-
-    @staticmethod
-    def _where(f: Field) -> list[str]:
-        return [f'field: "{f.name}"', "in: Self.protoName"]
-
-    def _decode_value(self, f: Field, src: str) -> tuple[str, list[str], str] | str:
-        if f.type == d.TYPE_BOOL:
-            return f"{src} != 0"
-        if f.type == d.TYPE_STRING:
-            return ("try CDecode.string(", [src] + self._where(f), ")")
-        if f.type == d.TYPE_BYTES:
-            return f"CDecode.bytes({src})"
-        if f.type == d.TYPE_ENUM:
-            return f".init(cEnum: {src})"
-        if f.type == d.TYPE_MESSAGE:
-            return f"try CDecode.message({src})"
-        return src
-
-    def _decode_field(self, w: Writer, f: Field) -> None:
-        target = f"self.{escaped(lower_camel(f.name))} = "
-        src, count = f"c.{escaped(f.name)}", f"count: c.n_{f.name}"
-        if not f.repeated:
-            self._assign(w, target, self._decode_value(f, src))
-            return
-        transforms = {d.TYPE_BOOL: "{ $0 != 0 }", d.TYPE_BYTES: "{ CDecode.bytes($0) }", d.TYPE_ENUM: "{ .init(cEnum: $0) }"}
-        if f.type == d.TYPE_STRING:
-            w.call(f"{target}try CDecode.strings(", [src, count] + self._where(f))
-        elif f.type == d.TYPE_MESSAGE:
-            w.call(f"{target}try CDecode.messages(", [src, count])
-        else:
-            transform = transforms.get(f.type)
-            w.call(f"{target}CDecode.array(", [src, count], ")" + (f" {transform}" if transform else ""))
-
-    def _decode_oneof_member(self, w: Writer, f: Field, prop: str, enum_name: str) -> None:
-        case = escaped(lower_camel(f.name))
-        src = f"c.{escaped(f.name)}"
-        if f.type == d.TYPE_MESSAGE:
-            w(f"self.{escaped(prop)} = try CDecode.message({src}).map({enum_name}.{case})")
-            return
-        value = self._decode_value(f, src)
-        if isinstance(value, str):
-            w(f"self.{escaped(prop)} = .{case}({value.removeprefix('try ')})")
-        else:
-            head, args, tail = value
-            w.call(f"self.{escaped(prop)} = try .{case}({head.removeprefix('try ')}", args, tail + ")")
-
-    def _encode_value(self, f: Field, value: str) -> tuple[str, list[str], str] | str:
-        if f.type == d.TYPE_BOOL:
-            return f"{value} ? 1 : 0"
-        if f.type == d.TYPE_STRING:
-            return ("try arena.string(", [value] + self._where(f), ")")
-        if f.type == d.TYPE_BYTES:
-            return f"arena.bytes({value})"
-        if f.type == d.TYPE_ENUM:
-            return f"{value}.cEnum()"
-        if f.type == d.TYPE_MESSAGE:
-            return f"try arena.message({value})"
-        return value
-
-    def _encode_field(self, w: Writer, f: Field) -> None:
-        value = f"self.{escaped(lower_camel(f.name))}"
-        if not f.repeated:
-            self._assign(w, f"c.{escaped(f.name)} = ", self._encode_value(f, value))
-            return
-        target = f"(c.n_{f.name}, c.{escaped(f.name)}) = "
-        transforms = {d.TYPE_BOOL: "{ $0 ? 1 : 0 }", d.TYPE_BYTES: "{ arena.bytes($0) }", d.TYPE_ENUM: "{ $0.cEnum() }"}
-        if f.type == d.TYPE_STRING:
-            w.call(f"{target}try arena.strings(", [value] + self._where(f))
-        elif f.type == d.TYPE_MESSAGE:
-            w.call(f"{target}try arena.messages(", [value])
-        else:
-            transform = transforms.get(f.type)
-            w.call(f"{target}arena.array(", [value], ")" + (f" {transform}" if transform else ""))

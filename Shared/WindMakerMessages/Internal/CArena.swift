@@ -29,9 +29,11 @@ final class CArena {
 
     /// A NUL-terminated copy of `value`.
     /// - Throws: `ProtoEncodingError` naming `field` when `value` contains NUL, which C strings cannot carry.
-    func string(_ value: String, field: String, in message: String) throws(ProtoEncodingError) -> UnsafeMutablePointer<
-        CChar
-    > {
+    func string(
+        _ value: String,
+        field: String,
+        in message: String
+    ) throws(ProtoEncodingError) -> UnsafeMutablePointer<CChar> {
         if value.utf8.contains(0) {
             throw ProtoEncodingError(messageName: message, reason: "string field \(field) contains NUL")
         }
@@ -54,7 +56,10 @@ final class CArena {
     }
 
     /// A C array of `values` converted by `convert`, with its count, as protoc-c's `n_<field>` and `<field>`.
-    func array<Value, C, E: Error>(_ values: [Value], _ convert: (Value) throws(E) -> C) throws(E) -> (
+    func array<Value, C, E: Error>(
+        _ values: [Value],
+        _ convert: (Value) throws(E) -> C
+    ) throws(E) -> (
         Int, UnsafeMutablePointer<C>?
     ) {
         guard !values.isEmpty else { return (0, nil) }
@@ -72,7 +77,11 @@ final class CArena {
         return (values.count, array)
     }
 
-    func strings(_ values: [String], field: String, in message: String) throws(ProtoEncodingError) -> (
+    func strings(
+        _ values: [String],
+        field: String,
+        in message: String
+    ) throws(ProtoEncodingError) -> (
         Int, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
     ) {
         try self.array(values) { (value) throws(ProtoEncodingError) in
@@ -93,7 +102,9 @@ final class CArena {
         return c
     }
 
-    func messages<M: CMessageBacked>(_ values: [M]) throws(ProtoEncodingError) -> (
+    func messages<M: CMessageBacked>(
+        _ values: [M]
+    ) throws(ProtoEncodingError) -> (
         Int, UnsafeMutablePointer<UnsafeMutablePointer<M.CMessage>?>?
     ) {
         try self.array(values) { (value) throws(ProtoEncodingError) in try self.cMessage(value) }

@@ -45,7 +45,9 @@ enum CDecode {
         return strings
     }
 
-    static func message<M: CMessageBacked>(_ pointer: UnsafeMutablePointer<M.CMessage>?) throws(ProtoDecodingError) -> M? {
+    static func message<M: CMessageBacked>(
+        _ pointer: UnsafeMutablePointer<M.CMessage>?
+    ) throws(ProtoDecodingError) -> M? {
         guard let pointer else { return nil }
         return try M(c: pointer.pointee)
     }

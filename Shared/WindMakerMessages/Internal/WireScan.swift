@@ -22,7 +22,7 @@ enum WireScan {
                 guard let length = Self.varint(bytes, &offset), length <= UInt64(bytes.count - offset) else {
                     return nil
                 }
-                let value = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + Int(length)])
+                let value = UnsafeRawBufferPointer(rebasing: bytes[offset ..< offset + Int(length)])
                 offset += Int(length)
                 guard key >> 3 <= UInt64(UInt32.max),
                     let field = protobuf_c_message_descriptor_get_field(descriptor, UInt32(key >> 3))

@@ -26,6 +26,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private let keepalive: Keepalive
     private let logger: Logger
     private let target: String
+    private let maximumPayloadSize: Int
     /// Succeeds once the peer is authenticated; fails if the connection never gets there.
     let ready: EventLoopPromise<Void>
     /// Called once when this connection stops taking new calls.
@@ -40,6 +41,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     ) {
         self.keepalive = Keepalive(policy: configuration.keepalive)
         self.target = target
+        self.maximumPayloadSize = configuration.maximumPayloadSize
         self.ready = ready
         self.logger = logger
         self.onRetire = onRetire
@@ -124,11 +126,18 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     func send(_ call: ClientCall, _ message: some ProtoMessage, endOfStream: Bool) {
         guard self.start(call, endOfStream: false) else { return }
         do {
-            try self.output.append {
-                try $0.writeFrame(.message, flags: endOfStream ? .endStream : [], callID: call.id, message: message)
+            try self.output.append { (buffer) throws(FrameEncodingError) in
+                try buffer.writeFrame(
+                    .message,
+                    flags: endOfStream ? .endStream : [],
+                    callID: call.id,
+                    message: message,
+                    maximumPayloadSize: self.maximumPayloadSize
+                )
             }
         } catch {
-            self.abandon(call, RPCError(.invalidArgument, "the request could not be encoded: \(error)"))
+            let code: RPCError.Code = if case .tooLarge = error { .resourceExhausted } else { .invalidArgument }
+            self.abandon(call, RPCError(code, "the request could not be sent: \(error)"))
         }
     }
 
@@ -204,8 +213,14 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             }
         }
         call.id = self.nextCallID
-        self.nextCallID &+= 1
         self.calls[call.id] = call
+        if self.nextCallID == .max {
+            // Call ids never wrap: the connection takes no more calls, and the next one opens a new connection.
+            self.state = .goingAway
+            self.onRetire(ObjectIdentifier(self))
+        } else {
+            self.nextCallID += 1
+        }
         let headers = RPCV1.RequestHeaders(
             method: call.info.descriptor.fullName,
             timeoutMicros: timeoutMicros,
@@ -224,7 +239,10 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     private func receivedGoAway(_ payload: ByteBuffer) {
-        let goAway = (try? Envelope.decode(RPCV1.GoAway.self, from: payload)) ?? RPCV1.GoAway()
+        // An undecodable goAway cannot say which calls were refused, so none are assumed unprocessed.
+        let goAway =
+            (try? Envelope.decode(RPCV1.GoAway.self, from: payload))
+            ?? RPCV1.GoAway(lastCallId: .max, code: RPCError.Code.unavailable.rawValue, message: "going away")
         self.logger.debug(
             "server is going away",
             metadata: ["rpc.target": "\(self.target)", "reason": "\(goAway.message)"]

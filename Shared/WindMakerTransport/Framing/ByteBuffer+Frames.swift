@@ -24,21 +24,29 @@ extension ByteBuffer {
     }
 
     /// Appends a frame whose payload is `message`, encoded in place without an intermediate copy.
-    /// - Throws: `ProtoEncodingError` when the message cannot be encoded; the buffer is then unchanged.
+    /// - Throws: ``FrameEncodingError`` when the message cannot be encoded or is larger than the peer accepts;
+    ///   the buffer is then unchanged.
     public mutating func writeFrame(
         _ type: FrameType,
         flags: FrameFlags = [],
         callID: UInt32,
-        message: some ProtoMessage
-    ) throws(ProtoEncodingError) {
+        message: some ProtoMessage,
+        maximumPayloadSize: Int = Frame.defaultMaximumPayloadSize
+    ) throws(FrameEncodingError) {
         let start = self.writerIndex
         self.writeMultipleIntegers(UInt32(0), type.rawValue, flags.rawValue, callID)
         do {
             try message.serialize(into: &self)
         } catch {
             self.moveWriterIndex(to: start)
-            throw error
+            throw .invalidMessage(error)
         }
-        self.setInteger(UInt32(self.writerIndex - start - Frame.headerSize), at: start)
+        let length = self.writerIndex - start - Frame.headerSize
+        guard length <= maximumPayloadSize else {
+            self.moveWriterIndex(to: start)
+            throw .tooLarge(length: length, maximum: maximumPayloadSize)
+        }
+        self.setInteger(UInt32(length), at: start)
     }
 }
+

@@ -22,6 +22,8 @@ public final class RPCServer: Sendable {
 
     private struct State {
         var listener: (any Channel)?
+        /// Completed when a shutdown has finished draining.
+        var stopped: EventLoopPromise<Void>?
         var connections: [ObjectIdentifier: any Channel] = [:]
         var isShuttingDown = false
     }
@@ -53,7 +55,11 @@ public final class RPCServer: Sendable {
                 channel.eventLoop.makeCompletedFuture { try self.configureConnection(channel) }
             }
         let listener = try await bootstrap.bind(host: host, port: port).get()
-        self.state.withLock { $0.listener = listener }
+        let stopped = listener.eventLoop.makePromise(of: Void.self)
+        self.state.withLock {
+            $0.listener = listener
+            $0.stopped = stopped
+        }
         let address = listener.localAddress!
         self.logger.info("listening", metadata: ["rpc.address": "\(address)"])
         return address
@@ -64,18 +70,20 @@ public final class RPCServer: Sendable {
         self.state.withLock { $0.listener?.localAddress }
     }
 
-    /// Suspends until the listener is closed by a shutdown.
+    /// Suspends until a shutdown has drained every connection (or the listener failed).
     public func run() async throws {
-        guard let listener = self.state.withLock({ $0.listener }) else { return }
+        guard let (listener, stopped) = self.state.withLock({ state in state.listener.map { ($0, state.stopped!) } })
+        else { return }
         try await listener.closeFuture.get()
+        try await stopped.futureResult.get()
     }
 
     /// Stops accepting, lets in-flight calls finish (refusing new ones with `UNAVAILABLE`), then closes every
     /// connection; calls still running after the grace period are cancelled.
     public func shutDownGracefully() async {
-        let (listener, connections) = self.state.withLock { state in
+        let (listener, stopped, connections) = self.state.withLock { state in
             state.isShuttingDown = true
-            return (state.listener, Array(state.connections.values))
+            return (state.listener, state.stopped, Array(state.connections.values))
         }
         try? await listener?.close()
         for connection in connections {
@@ -91,6 +99,7 @@ public final class RPCServer: Sendable {
             timer.cancel()
         }
         self.logger.info("stopped")
+        stopped?.succeed()
     }
 
     private func configureConnection(_ channel: any Channel) throws {

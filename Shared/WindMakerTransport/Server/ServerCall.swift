@@ -30,6 +30,8 @@ final class ServerCall {
 
     /// Adds a request message; returns the bytes newly buffered (0 when a waiting handler took it).
     func deliver(_ message: ByteBuffer) -> Int {
+        // A message after the client said it was done is ignored: the handler has been told the stream ended.
+        guard !self.inboundFinished else { return 0 }
         if let waiter = self.waiter {
             self.waiter = nil
             waiter.resume(returning: message)

@@ -98,10 +98,15 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         switch error {
         case let error as FramingError:
             self.logger.warning("closing connection: \(error)")
-            if case let .frameTooLarge(_, _, callID) = error, self.calls[callID] != nil {
-                self.finish(callID: callID, with: RPCError(.resourceExhausted, "\(error)"))
+            switch error {
+            case let .frameTooLarge(_, _, callID):
+                if self.calls[callID] != nil {
+                    self.finish(callID: callID, with: RPCError(.resourceExhausted, "\(error)"))
+                }
+                self.goAwayAndClose(code: .resourceExhausted, message: "\(error)")
+            case .unknownFrameType:
+                self.goAwayAndClose(code: .internal, message: "protocol violation: \(error)")
             }
-            self.goAwayAndClose(code: .resourceExhausted, message: "\(error)")
         default:
             self.logger.debug("connection error: \(error)")
             self.goAwayAndClose(code: .unavailable, message: "connection error")
@@ -244,10 +249,13 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
     }
 
-    /// Ends a call that never reached a handler; the client may safely retry it.
+    /// Ends a call that never reached a handler. Refusals for load or shutdown say so, which lets the client
+    /// retry them elsewhere or later; a bad request would fail the same way again and is not marked.
     private func refuse(_ callID: UInt32, _ error: RPCError) {
         var error = error
-        error.metadata.set(RPCError.notProcessedKey, "1")
+        if error.code == .unavailable || error.code == .resourceExhausted {
+            error.metadata.set(RPCError.notProcessedKey, "1")
+        }
         let status = Envelope.status(error, trailingMetadata: Metadata())
         self.enqueue { try? $0.writeFrame(.trailers, callID: callID, message: status) }
     }
@@ -288,11 +296,16 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             throw RPCError(.cancelled, "the call has ended")
         }
         do {
-            try self.output.append { (buffer) throws(ProtoEncodingError) in
-                try buffer.writeFrame(.message, callID: callID, message: message)
+            try self.output.append { (buffer) throws(FrameEncodingError) in
+                try buffer.writeFrame(
+                    .message,
+                    callID: callID,
+                    message: message,
+                    maximumPayloadSize: self.configuration.maximumPayloadSize
+                )
             }
         } catch {
-            throw RPCError(.internal, "the response could not be encoded: \(error)")
+            throw RPCError(.internal, "the response could not be sent: \(error)")
         }
     }
 

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Logging
+import ServiceLifecycle
+import WindMakerEcho
+import WindMakerServiceSupport
+
+/// Serves `windmaker.echo.v1.Echo` (with health and method listing) over mutual TLS until SIGTERM or SIGINT.
+@main
+struct EchoServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wm-echo",
+        abstract: "Serve the echo service over mutual TLS (default 127.0.0.1:7409)."
+    )
+
+    @OptionGroup var options: ServerOptions
+
+    func run() async throws {
+        let logger = LoggingSetup.bootstrap(label: "wm-echo", level: self.options.resolvedLogLevel)
+        let server = try WindMakerServer(
+            name: "echo",
+            services: [EchoService()],
+            policy: EchoAccess.policy,
+            listen: try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7409)),
+            tls: try self.options.tls.serverConfiguration(),
+            logger: logger
+        )
+        let address = try await server.bind()
+        logger.notice("serving", metadata: ["address": "\(address)"])
+        let group = ServiceGroup(
+            configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        )
+        try await group.run()
+    }
+}

@@ -1,0 +1,95 @@
+public import Logging
+public import NIOCore
+public import ServiceLifecycle
+public import WindMakerMessages
+public import WindMakerRPC
+import WindMakerServiceAPI
+public import WindMakerTLS
+public import WindMakerTransport
+
+/// A Wind Maker server: the given services plus health and method listing, over mutual TLS, behind the
+/// access policy; a `Service` that drains gracefully when its service group shuts down.
+///
+/// ```swift
+/// let server = try WindMakerServer(name: "registry", services: [registry], policy: RegistryAccess.policy,
+///                                  listen: address, tls: tls, logger: logger)
+/// try await ServiceGroup(services: [server], gracefulShutdownSignals: [.sigterm], logger: logger).run()
+/// ```
+public final class WindMakerServer: Service, Sendable {
+    /// Serving status of the server and each service on it.
+    public let health: HealthStatusRegistry
+    private let server: RPCServer
+    private let listen: ListenAddress
+    private let logger: Logger
+
+    public init(
+        name: String,
+        services: [any RPCService],
+        policy: AccessPolicy,
+        listen: ListenAddress,
+        tls: TLSConfiguration,
+        configuration: ServerConfiguration = ServerConfiguration(),
+        interceptors: [any ServerInterceptor] = [],
+        logger: Logger
+    ) throws {
+        var logger = logger
+        logger[metadataKey: "server"] = "\(name)"
+        let health = HealthStatusRegistry()
+        var router = RPCRouter()
+        for service in services { router.register(service) }
+        router.register(HealthService(registry: health))
+        let withoutReflection = router.registeredMethods
+        router.register(ReflectionService(methods: withoutReflection + Self.reflectionMethods(router)))
+
+        var policy = policy
+        for method in HealthV1.Health.Method.all + ReflectionV1.Reflection.Method.all {
+            policy.allow([.anyAuthenticated], toCall: method)
+        }
+        health.set(.serving)
+        for service in Set(router.registeredMethods.map(\.descriptor.service)) {
+            health.set(.serving, for: service)
+        }
+
+        self.health = health
+        self.listen = listen
+        self.logger = logger
+        self.server = RPCServer(
+            router: router,
+            interceptors: [AuthorizationInterceptor(policy: policy)] + interceptors,
+            security: try TLSChannelSecurity(configuration: tls, logger: logger),
+            configuration: configuration,
+            logger: logger
+        )
+    }
+
+    /// Binds the listening socket; `run` binds on its own if this was not called.
+    @discardableResult
+    public func bind() async throws -> SocketAddress {
+        if let address = self.server.localAddress { return address }
+        return try await self.server.bind(host: self.listen.host, port: self.listen.port)
+    }
+
+    /// Serves until graceful shutdown, then stops accepting, drains in-flight calls and returns.
+    public func run() async throws {
+        try await self.bind()
+        try await withGracefulShutdownHandler {
+            try await self.server.run()
+        } onGracefulShutdown: {
+            self.health.set(.notServing)
+            self.logger.info("draining")
+            Task { await self.server.shutDownGracefully() }
+        }
+    }
+
+    /// Stops the server as a graceful shutdown would.
+    public func shutDownGracefully() async {
+        self.health.set(.notServing)
+        await self.server.shutDownGracefully()
+    }
+
+    private static func reflectionMethods(_ router: RPCRouter) -> [RegisteredMethod] {
+        var probe = RPCRouter()
+        probe.register(ReflectionService(methods: []))
+        return probe.registeredMethods
+    }
+}
