@@ -114,8 +114,8 @@ let package = Package(
         .executableTarget(
             name: "RPCBench",
             dependencies: [
-                "WindMakerServiceSupport", "WindMakerTLS", "WindMakerTransport", "WindMakerRPC", "WindMakerMessages",
-                nioCore, nioPosix, logging, argumentParser,
+                "WindMakerEcho", "WindMakerServiceAPI", "WindMakerServiceSupport", "WindMakerTLS", "WindMakerTransport",
+                "WindMakerRPC", "WindMakerMessages", nioCore, nioPosix, logging, argumentParser,
             ],
             path: "Benchmarks/RPCBench",
             swiftSettings: strictSettings
@@ -124,7 +124,10 @@ let package = Package(
         // Test doubles and fixtures shared by the test targets (dev certificates, process launcher).
         .target(
             name: "WindMakerTestSupport",
-            dependencies: ["WindMakerTLS", logging],
+            dependencies: [
+                "WindMakerServiceSupport", "WindMakerTLS", "WindMakerTransport", "WindMakerRPC", "WindMakerMessages",
+                nioCore, nioPosix, logging,
+            ],
             path: "Tests/WindMakerTestSupport",
             swiftSettings: strictSettings
         ),
@@ -135,7 +138,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WindMakerRPCTests",
-            dependencies: ["WindMakerRPC", "WindMakerMessages"],
+            dependencies: ["WindMakerRPC", "WindMakerMessages", logging],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -151,8 +154,8 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "WindMakerServiceSupport", "WindMakerTLS", "WindMakerTransport", "WindMakerRPC", "WindMakerMessages",
-                "WindMakerTestSupport", nioCore, nioPosix, logging,
+                "WindMakerServiceSupport", "WindMakerServiceAPI", "WindMakerTLS", "WindMakerTransport", "WindMakerRPC",
+                "WindMakerMessages", "WindMakerEcho", "WindMakerTestSupport", nioCore, nioPosix, logging,
             ],
             swiftSettings: strictSettings
         ),

@@ -183,8 +183,9 @@ public final class OpenSSLHandler: ChannelDuplexHandler {
     }
 
     private func readPlaintext(context: ChannelHandlerContext) {
-        var buffer = self.plaintextBuffer ?? context.channel.allocator.buffer(capacity: Self.plaintextChunkSize)
-        // Reuses the previous chunk's memory when the pipeline let go of it; clear() copies only if it did not.
+        // Reuses the previous chunk's memory when the pipeline let go of it (taking it out of the property keeps
+        // it uniquely referenced); clear() allocates afresh only if a handler above still holds it.
+        var buffer = self.plaintextBuffer.take() ?? context.channel.allocator.buffer(capacity: Self.plaintextChunkSize)
         buffer.clear()
         var peerClosed = false
         readLoop: while true {

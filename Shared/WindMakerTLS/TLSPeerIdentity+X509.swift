@@ -9,7 +9,7 @@ extension TLSPeerIdentity {
         guard let raw = X509_get_ext_d2i(certificate, NID_subject_alt_name, nil, nil) else { return }
         let names = OpaquePointer(raw)
         defer { wm_GENERAL_NAMES_free(names) }
-        for index in 0..<wm_sk_GENERAL_NAME_num(names) {
+        for index in 0 ..< wm_sk_GENERAL_NAME_num(names) {
             guard let name = wm_sk_GENERAL_NAME_value(names, index),
                 let string = wm_GENERAL_NAME_string(name),
                 let data = ASN1_STRING_get0_data(string)

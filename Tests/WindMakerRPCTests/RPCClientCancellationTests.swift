@@ -51,7 +51,7 @@ import WindMakerRPC
     }
 
     private static func waitUntil(_ condition: () -> Bool) async throws {
-        for _ in 0..<1000 where !condition() {
+        for _ in 0 ..< 1000 where !condition() {
             try await Task.sleep(for: .milliseconds(2))
         }
         try #require(condition())

@@ -91,7 +91,7 @@ import WindMakerRPC
     }
 
     @Test func serverStreamingHandsEveryResponseToTheBody() async throws {
-        let responses = (0..<4).map { EchoV1.EchoResponse(index: $0) }
+        let responses = (0 ..< 4).map { EchoV1.EchoResponse(index: $0) }
         let transport = FakeClientTransport([.respond(responses)])
         let client = RPCClient(transport: transport)
 

@@ -40,7 +40,9 @@ import WindMakerRPC
     }
 
     @Test func descriptionIsCodeThenMessage() {
-        #expect(RPCError(.notFound, "provider 42 does not exist").description == "NOT_FOUND: provider 42 does not exist")
+        #expect(
+            RPCError(.notFound, "provider 42 does not exist").description == "NOT_FOUND: provider 42 does not exist"
+        )
     }
 
     @Test func initDefaultsToNoDetailsAndNoMetadata() {
@@ -78,13 +80,15 @@ import WindMakerRPC
         #expect(!error.description.contains("hunter2"))
     }
 
-    @Test(arguments: [
-        (Metadata(), false),
-        ([RPCError.notProcessedKey: "1"], true),
-        ([RPCError.notProcessedKey: "0"], false),
-        ([RPCError.notProcessedKey: "true"], false),
-        (["WM-Not-Processed": "1"], true),
-    ] as [(Metadata, Bool)])
+    @Test(
+        arguments: [
+            (Metadata(), false),
+            ([RPCError.notProcessedKey: "1"], true),
+            ([RPCError.notProcessedKey: "0"], false),
+            ([RPCError.notProcessedKey: "true"], false),
+            (["WM-Not-Processed": "1"], true),
+        ] as [(Metadata, Bool)]
+    )
     func notProcessedMarkerIsTheKeySetToOne(metadata: Metadata, expected: Bool) {
         #expect(RPCError(.unavailable, "draining", metadata: metadata).wasNotProcessed == expected)
     }

@@ -73,7 +73,7 @@ import WindMakerRPC
         var router = RPCRouter()
         router.registerServerStreaming(Fixtures.expand) {
             (request: EchoV1.EchoRequest, writer: ResponseWriter<EchoV1.EchoResponse>, _) in
-            for index in 0..<request.count {
+            for index in 0 ..< request.count {
                 try await writer.write(EchoV1.EchoResponse(text: request.text, index: index))
             }
         }
@@ -82,7 +82,7 @@ import WindMakerRPC
 
         try await method.invoke(io, Fixtures.context(Fixtures.expand))
 
-        let expected = (0..<count).map { EchoV1.EchoResponse(text: "x", index: $0) }
+        let expected = (0 ..< count).map { EchoV1.EchoResponse(text: "x", index: $0) }
         #expect(io.sent(as: EchoV1.EchoResponse.self) == expected)
         #expect(io.sentCount == Int(count))
     }

@@ -58,7 +58,7 @@ import WindMakerRPC
     ])
     func backoffDoublesUpToTheCapWithJitter(attempt: Int, fullWait: Duration) {
         let policy = RetryPolicy(initialBackoff: .milliseconds(100), maxBackoff: .seconds(1))
-        let waits = (0..<200).map { _ in policy.backoff(beforeAttempt: attempt) }
+        let waits = (0 ..< 200).map { _ in policy.backoff(beforeAttempt: attempt) }
         for wait in waits {
             #expect(wait >= fullWait / 2 && wait <= fullWait, "attempt \(attempt): \(wait)")
         }
@@ -68,7 +68,7 @@ import WindMakerRPC
 
     @Test func anInitialBackoffAboveTheCapIsCapped() {
         let policy = RetryPolicy(initialBackoff: .seconds(5), maxBackoff: .milliseconds(300))
-        for _ in 0..<50 {
+        for _ in 0 ..< 50 {
             let wait = policy.backoff(beforeAttempt: 2)
             #expect(wait >= .milliseconds(150) && wait <= .milliseconds(300))
         }

@@ -44,7 +44,9 @@ import WindMakerRPC
         let interceptors: [any ServerInterceptor] = [AddsMetadata(), Recording(name: "b", log: log)]
 
         try await interceptors.intercept(context: Fixtures.context(metadata: ["request-id": "r-1"])) { context in
-            log.append("handler \(context.requestMetadata.values(for: "tenant")) \(context.requestMetadata["request-id"] ?? "-")")
+            log.append(
+                "handler \(context.requestMetadata.values(for: "tenant")) \(context.requestMetadata["request-id"] ?? "-")"
+            )
         }
 
         #expect(log.events == ["b>", "handler [\"acme\"] r-1", "<b"])

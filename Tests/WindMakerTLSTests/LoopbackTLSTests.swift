@@ -10,8 +10,8 @@ struct LoopbackTLSTests {
 
     @Test("mTLS handshake, small and 1 MiB echoes, peer identity and ALPN")
     func mutualTLSEcho() async throws {
-        let server = try await EchoServer(configuration: self.certificates.serverConfiguration(for: "echo"))
-        let client = try await TestClient(
+        let server = try await TLSEchoServer(configuration: self.certificates.serverConfiguration(for: "echo"))
+        let client = try await TLSTestClient(
             port: server.port,
             configuration: self.certificates.clientConfiguration(for: "operator-alice", serverName: "127.0.0.1")
         )
@@ -67,8 +67,8 @@ struct LoopbackTLSTests {
 
     @Test("client refuses a server whose certificate does not name the expected host")
     func wrongServerName() async throws {
-        let server = try await EchoServer(configuration: self.certificates.serverConfiguration(for: "echo"))
-        let client = try await TestClient(
+        let server = try await TLSEchoServer(configuration: self.certificates.serverConfiguration(for: "echo"))
+        let client = try await TLSTestClient(
             port: server.port,
             configuration: self.certificates.clientConfiguration(for: "operator-alice", serverName: "registry")
         )
@@ -87,8 +87,8 @@ struct LoopbackTLSTests {
     }
 
     private func expectServerRefuses(client configuration: TLSConfiguration, reason: String) async throws {
-        let server = try await EchoServer(configuration: self.certificates.serverConfiguration(for: "echo"))
-        let client = try await TestClient(port: server.port, configuration: configuration)
+        let server = try await TLSEchoServer(configuration: self.certificates.serverConfiguration(for: "echo"))
+        let client = try await TLSTestClient(port: server.port, configuration: configuration)
         // In TLS 1.3 the client finishes its side first, so this write is really sent; it must never be echoed.
         client.send(Array("must not be echoed".utf8))
 

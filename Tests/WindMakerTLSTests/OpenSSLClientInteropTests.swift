@@ -12,7 +12,7 @@ struct OpenSSLClientInteropTests {
 
     @Test("valid certificate, TLS 1.3 and ALPN: handshake succeeds and a line echoes")
     func validClient() async throws {
-        let server = try await EchoServer(configuration: self.certificates.serverConfiguration(for: "echo"))
+        let server = try await TLSEchoServer(configuration: self.certificates.serverConfiguration(for: "echo"))
         let run = try await SClient.run(
             port: server.port,
             arguments: self.clientCredentials(name: "operator-alice") + ["-tls1_3"],
@@ -38,7 +38,7 @@ struct OpenSSLClientInteropTests {
         ]
     )
     func refusedClient(name: String, arguments: [String], reason: String) async throws {
-        let server = try await EchoServer(configuration: self.certificates.serverConfiguration(for: "echo"))
+        let server = try await TLSEchoServer(configuration: self.certificates.serverConfiguration(for: "echo"))
         var expanded: [String] = ["-CAfile", self.certificates.caPath, "-alpn", "wm-rpc/1"]
         for argument in arguments {
             switch argument {

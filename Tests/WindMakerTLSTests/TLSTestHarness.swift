@@ -91,7 +91,7 @@ final class EchoHandler: ChannelInboundHandler {
 }
 
 /// A TLS echo server on 127.0.0.1 with an ephemeral port, observing every accepted connection.
-struct EchoServer {
+struct TLSEchoServer {
     let channel: any Channel
     let observations = PeerObservations()
     let logs = RecordingLogHandler.Store()
@@ -124,7 +124,7 @@ struct EchoServer {
 }
 
 /// A TLS client connection to 127.0.0.1:`port`.
-struct TestClient {
+struct TLSTestClient {
     let channel: any Channel
     let observations = PeerObservations()
     let logs = RecordingLogHandler.Store()

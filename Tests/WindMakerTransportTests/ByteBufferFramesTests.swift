@@ -55,13 +55,41 @@ import WindMakerTransport
         buffer.writeFrame(.halfClose, callID: 1)
         let before = buffer
 
-        let error = #expect(throws: ProtoEncodingError.self) {
+        let error = #expect(throws: FrameEncodingError.self) {
             try buffer.writeFrame(.message, callID: 2, message: EchoV1.EchoRequest(payload: [1], text: "a\u{0}b"))
         }
 
-        #expect(error?.messageName == "windmaker.echo.v1.EchoRequest")
+        guard case let .invalidMessage(encodingError) = error else {
+            Issue.record("expected invalidMessage, got \(String(describing: error))")
+            return
+        }
+        #expect(encodingError.messageName == "windmaker.echo.v1.EchoRequest")
         #expect(buffer == before)
         #expect(buffer.writerIndex == before.writerIndex)
         #expect(buffer.readableBytes == Frame.headerSize)
+    }
+
+    @Test func writeFrameWithAMessageOfExactlyTheMaximumSucceeds() throws {
+        let message = EchoV1.EchoRequest(payload: Array(repeating: 7, count: 100))
+        let length = try message.serializedBytes().count
+        var buffer = ByteBuffer()
+
+        try buffer.writeFrame(.message, callID: 2, message: message, maximumPayloadSize: length)
+
+        #expect(buffer.readableBytes == Frame.headerSize + length)
+        #expect(buffer.getInteger(at: 0, as: UInt32.self) == UInt32(length))
+    }
+
+    @Test func writeFrameWithAMessageOverTheMaximumThrowsAndLeavesTheBufferUnchanged() throws {
+        let message = EchoV1.EchoRequest(payload: Array(repeating: 7, count: 100))
+        let length = try message.serializedBytes().count
+        var buffer = ByteBuffer(bytes: [0xAA, 0xBB])
+        let before = buffer
+
+        #expect(throws: FrameEncodingError.tooLarge(length: length, maximum: length - 1)) {
+            try buffer.writeFrame(.message, callID: 2, message: message, maximumPayloadSize: length - 1)
+        }
+        #expect(buffer == before)
+        #expect(buffer.writerIndex == 2)
     }
 }

@@ -40,7 +40,7 @@ import WindMakerTransport
         #expect(try channel.finish().isClean)
     }
 
-    @Test(arguments: 0...15)
+    @Test(arguments: 0 ... 15)
     func aFrameSplitAcrossTwoReadsDecodesOnceComplete(splitAt: Int) throws {
         let channel = Self.channel()
         var bytes = Self.helloBytes

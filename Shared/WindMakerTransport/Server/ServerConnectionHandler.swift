@@ -87,6 +87,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         case let authenticated as ConnectionAuthenticatedEvent:
             self.peer = authenticated.peer
             self.logger[metadataKey: "rpc.peer"] = "\(authenticated.peer)"
+            self.logger.debug("connection authenticated")
         case is ChannelShouldQuiesceEvent:
             self.beginDraining(reason: "server is shutting down")
         default:

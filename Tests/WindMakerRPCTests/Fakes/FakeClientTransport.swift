@@ -33,7 +33,8 @@ final class FakeClientTransport: ClientTransport {
     func openStream(_ call: ClientCallInfo) async throws -> any ClientStream {
         let next: ScriptedAttempt = self.state.withLock { state in
             state.openedCalls.append(call)
-            return state.script.isEmpty ? .failOpen(RPCError(.internal, "script exhausted")) : state.script.removeFirst()
+            return state.script.isEmpty
+                ? .failOpen(RPCError(.internal, "script exhausted")) : state.script.removeFirst()
         }
         if case let .failOpen(error) = next {
             throw error

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import GRPCCore
+import GRPCNIOTransportHTTP2
+
+/// `grpc-bench serve`: the child process the driver starts. Binds 127.0.0.1 on a free port, prints the port on
+/// stdout, and serves until its standard input closes (the driver ended) or it is terminated.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the raw-bytes echo over grpc-swift-2 (started by the driver)."
+    )
+
+    @Option(help: "Directory of development certificates.")
+    var certs: String
+
+    func run() async throws {
+        let certificates = CertificateDirectory(path: self.certs)
+        let transport = HTTP2ServerTransport.Posix(
+            address: .ipv4(host: "127.0.0.1", port: 0),
+            transportSecurity: certificates.server
+        )
+        let server = GRPCServer(transport: transport, services: [RawEchoService()])
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.serve() }
+            guard let port = try await transport.listeningAddress.ipv4?.port else {
+                throw BenchError("the gRPC server has no IPv4 port")
+            }
+            StandardOutput.writeLine("\(port)")
+            Self.exitWhenStandardInputCloses()
+            try await group.next()
+        }
+    }
+
+    /// A dedicated thread, so the blocking read never occupies one of the few cooperative threads.
+    private static func exitWhenStandardInputCloses() {
+        Thread.detachNewThread {
+            var byte: UInt8 = 0
+            while read(STDIN_FILENO, &byte, 1) > 0 {}
+            Foundation.exit(0)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Filled in by a later step of docs/ARCHITECTURE.md.

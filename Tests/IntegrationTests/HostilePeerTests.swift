@@ -1,0 +1,60 @@
+import Testing
+import WindMakerMessages
+import WindMakerRPC
+import WindMakerServiceAPI
+import WindMakerTestSupport
+
+/// Peers that complete the TLS handshake and then misbehave are disconnected with a clear log line, while other
+/// connections keep being served.
+@Suite struct HostilePeerTests {
+    @Test func garbageAfterHandshakeDisconnectsOnlyThatPeer() async throws {
+        let server = try await ServerProcess.start("wm-echo", certificate: "echo")
+        defer { server.kill() }
+        let good = try TestClient(port: server.port, identity: "operator-alice")
+        let echo = EchoV1.Echo.Client(good.client)
+        #expect(try await echo.unary(EchoV1.EchoRequest(text: "before")).text == "before")
+
+        let raw = try await RawTLSConnection.connect(port: server.port, identity: "operator-alice")
+        try await raw.send(Array("GET / HTTP/1.1\r\nHost: windmaker\r\n\r\n".utf8))
+        try await raw.waitForClose()
+        try await server.waitForLog("closing connection")
+
+        #expect(try await echo.unary(EchoV1.EchoRequest(text: "after")).text == "after")
+        await good.connection.close()
+    }
+
+    @Test func oversizeLengthGetsResourceExhaustedAndDisconnects() async throws {
+        let server = try await ServerProcess.start("wm-echo", certificate: "echo")
+        defer { server.kill() }
+        let good = try TestClient(port: server.port, identity: "operator-alice")
+        let echo = EchoV1.Echo.Client(good.client)
+        #expect(try await echo.unary(EchoV1.EchoRequest(text: "before")).text == "before")
+
+        let raw = try await RawTLSConnection.connect(port: server.port, identity: "operator-alice")
+        // A header announcing 3 GiB; no payload follows. The server must refuse it without waiting for the body.
+        try await raw.send([0xC0, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01])
+        try await raw.waitForClose()
+        let goAway = try #require(WireFrames.parse(raw.bytes).first { $0.type == 7 })
+        let message = try RPCV1.GoAway(serializedBytes: goAway.payload)
+        #expect(message.code == RPCError.Code.resourceExhausted.rawValue)
+        #expect(message.message.contains("exceeds the maximum"))
+        try await server.waitForLog("exceeds the maximum of 4194304 bytes")
+
+        #expect(try await echo.unary(EchoV1.EchoRequest(text: "after")).text == "after")
+        await good.connection.close()
+    }
+
+    @Test func requestLargerThanTheFrameLimitIsRefusedBeforeSending() async throws {
+        let server = try await ServerProcess.start("wm-echo", certificate: "echo")
+        defer { server.kill() }
+        let test = try TestClient(port: server.port, identity: "operator-alice")
+        let echo = EchoV1.Echo.Client(test.client)
+        let error = await #expect(throws: RPCError.self) {
+            try await echo.unary(EchoV1.EchoRequest(payload: [UInt8](repeating: 7, count: 5 * 1024 * 1024)))
+        }
+        #expect(error?.code == .resourceExhausted)
+        // The connection survives: nothing oversize was put on it.
+        #expect(try await echo.unary(EchoV1.EchoRequest(text: "still")).text == "still")
+        await test.connection.close()
+    }
+}
