@@ -14,7 +14,7 @@ import WindMakerTestSupport
 
         // Call i waits (100 - i) × 3 ms, so the calls started first finish last.
         let order = try await withThrowingTaskGroup(of: Int.self) { group in
-            for index in 0..<100 {
+            for index in 0 ..< 100 {
                 group.addTask {
                     let request = EchoV1.EchoRequest(text: "\(index)", delayMs: UInt32((100 - index) * 3))
                     let response = try await echo.unary(request)
@@ -27,8 +27,8 @@ import WindMakerTestSupport
             return order
         }
         #expect(order.count == 100)
-        #expect(Set(order) == Set(0..<100))
-        #expect(order != Array(0..<100))
+        #expect(Set(order) == Set(0 ..< 100))
+        #expect(order != Array(0 ..< 100))
         #expect(order.firstIndex(of: 99)! < order.firstIndex(of: 0)!)
         let connections = server.output.components(separatedBy: "connection authenticated").count - 1
         #expect(connections == 1, "every call should use one connection")

@@ -9,7 +9,11 @@ import WindMakerTestSupport
     @Test func inFlightCallFinishesAndNewCallIsRefused() async throws {
         let server = try await ServerProcess.start("wm-echo", certificate: "echo")
         defer { server.kill() }
-        let test = try TestClient(port: server.port, identity: "operator-alice", retryPolicy: RetryPolicy(maxAttempts: 1))
+        let test = try TestClient(
+            port: server.port,
+            identity: "operator-alice",
+            retryPolicy: RetryPolicy(maxAttempts: 1)
+        )
         let echo = EchoV1.Echo.Client(test.client)
         let inFlight = Task { try await echo.unary(EchoV1.EchoRequest(text: "in-flight", delayMs: 1_500)) }
         try await Task.sleep(for: .milliseconds(300))
@@ -37,9 +41,12 @@ import WindMakerTestSupport
         try await server.waitForLog("draining")
         try await raw.send(WireFrames.unary(callID: 3, method: "windmaker.echo.v1.Echo/Unary", delayMs: 0))
 
-        let frames = try await WireFrames.read(from: raw, until: { frames in
-            frames.contains { $0.type == 4 && $0.callID == 1 }
-        })
+        let frames = try await WireFrames.read(
+            from: raw,
+            until: { frames in
+                frames.contains { $0.type == 4 && $0.callID == 1 }
+            }
+        )
         let goAway = try #require(frames.first { $0.type == 7 })
         let goAwayMessage = try RPCV1.GoAway(serializedBytes: goAway.payload)
         #expect(goAwayMessage.lastCallId == 1)

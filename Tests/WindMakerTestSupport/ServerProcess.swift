@@ -127,7 +127,8 @@ private final class LogCapture: Sendable {
     /// The port from the server's "serving" line (`address=[IPv4]127.0.0.1/127.0.0.1:PORT`).
     func servingPort() -> Int? {
         let text = self.text
-        guard let line = text.split(separator: "\n").first(where: { $0.contains("serving") && $0.contains("address=") }),
+        guard
+            let line = text.split(separator: "\n").first(where: { $0.contains("serving") && $0.contains("address=") }),
             let colon = line.split(separator: " ").first(where: { $0.hasPrefix("address=") })?.lastIndex(of: ":")
         else { return nil }
         let digits = line[line.index(after: colon)...].prefix { $0.isNumber }

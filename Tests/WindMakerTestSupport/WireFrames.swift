@@ -26,8 +26,12 @@ public enum WireFrames {
         let headers = try RPCV1.RequestHeaders(method: method, timeoutMicros: 0, metadata: []).serializedBytes()
         let request = try EchoV1.EchoRequest(text: "raw-\(callID)", delayMs: delayMs).serializedBytes()
         return self.frame(type: FrameType.headers.rawValue, callID: callID, payload: headers)
-            + self.frame(type: FrameType.message.rawValue, flags: FrameFlags.endStream.rawValue, callID: callID,
-                payload: request)
+            + self.frame(
+                type: FrameType.message.rawValue,
+                flags: FrameFlags.endStream.rawValue,
+                callID: callID,
+                payload: request
+            )
     }
 
     /// Every whole frame in `bytes`.
@@ -39,7 +43,9 @@ public enum WireFrames {
             as: (UInt32, UInt8, UInt8, UInt32).self
         ), buffer.readableBytes >= Frame.headerSize + Int(length) {
             buffer.moveReaderIndex(forwardBy: Frame.headerSize)
-            frames.append(RawFrame(type: type, flags: flags, callID: callID, payload: buffer.readBytes(length: Int(length))!))
+            frames.append(
+                RawFrame(type: type, flags: flags, callID: callID, payload: buffer.readBytes(length: Int(length))!)
+            )
         }
         return frames
     }

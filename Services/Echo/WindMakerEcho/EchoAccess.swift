@@ -1,6 +1,6 @@
-public import WindMakerServiceSupport
 import WindMakerMessages
 import WindMakerServiceAPI
+public import WindMakerServiceSupport
 
 /// Who may call the echo service: operators, finance and services echo; only services may stream to it.
 public enum EchoAccess {

@@ -17,7 +17,7 @@ public struct EchoService: EchoV1.Echo.ServiceProtocol {
         responses: ResponseWriter<EchoV1.EchoResponse>,
         context: ServerContext
     ) async throws {
-        for index in 0..<request.count {
+        for index in 0 ..< request.count {
             try await Self.delay(request, context: context)
             try await responses.write(EchoV1.EchoResponse(payload: request.payload, text: request.text, index: index))
         }

@@ -10,7 +10,8 @@ public struct RetryPolicy: Sendable {
     /// The longest wait between attempts.
     public var maxBackoff: Duration
 
-    public init(maxAttempts: Int = 3, initialBackoff: Duration = .milliseconds(50), maxBackoff: Duration = .seconds(1)) {
+    public init(maxAttempts: Int = 3, initialBackoff: Duration = .milliseconds(50), maxBackoff: Duration = .seconds(1))
+    {
         self.maxAttempts = max(1, maxAttempts)
         self.initialBackoff = initialBackoff
         self.maxBackoff = maxBackoff
@@ -25,10 +26,10 @@ public struct RetryPolicy: Sendable {
     /// The wait before attempt `attempt` (2 for the first retry), with up to 50% random jitter.
     public func backoff(beforeAttempt attempt: Int) -> Duration {
         var wait = self.initialBackoff
-        for _ in 2..<max(2, attempt) where wait < self.maxBackoff {
+        for _ in 2 ..< max(2, attempt) where wait < self.maxBackoff {
             wait *= 2
         }
         wait = min(wait, self.maxBackoff)
-        return wait * Double.random(in: 0.5...1.0)
+        return wait * Double.random(in: 0.5 ... 1.0)
     }
 }

@@ -56,11 +56,13 @@ final class ClientCallHandle: ClientStream {
     }
 
     private func next() async -> ClientCall.Poll {
-        if self.eventLoop.inEventLoop {
-            let poll = self.call.value.poll()
-            if case .pending = poll {} else { return poll }
-        }
         let call = self.call
+        if call.eventLoop.inEventLoop {
+            let poll = call.value.poll()
+            if case .pending = poll {} else { return poll }
+            // Still on the loop inside the closure, so the waiter is registered without another hop.
+            return await withCheckedContinuation { continuation in call.value.wait(continuation) }
+        }
         return await withCheckedContinuation { continuation in
             call.eventLoop.execute { call.value.wait(continuation) }
         }

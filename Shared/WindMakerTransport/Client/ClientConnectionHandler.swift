@@ -100,6 +100,11 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             self.calls[frame.callID]?.deliver(frame.payload)
         case .trailers:
             guard let call = self.calls.removeValue(forKey: frame.callID) else { return }
+            guard frame.payload.readableBytes > 0 else {
+                // An empty payload is the all-default Status: OK, no message, no metadata.
+                call.finish(nil, metadata: Metadata())
+                return self.closeIfDrained()
+            }
             do {
                 let status = try Envelope.decode(RPCV1.Status.self, from: frame.payload)
                 let (error, metadata) = Envelope.outcome(status)
@@ -232,7 +237,10 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             }
         } catch {
             self.calls[call.id] = nil
-            call.finish(RPCError(.invalidArgument, "the request metadata could not be encoded: \(error)"), metadata: [:])
+            call.finish(
+                RPCError(.invalidArgument, "the request metadata could not be encoded: \(error)"),
+                metadata: [:]
+            )
             return false
         }
         return true

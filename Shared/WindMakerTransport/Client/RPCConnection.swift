@@ -76,7 +76,8 @@ public final class RPCConnection: ClientTransport {
         }
     }
 
-    private func readyHandler(deadline: ContinuousClock.Instant?) async throws -> NIOLoopBound<ClientConnectionHandler> {
+    private func readyHandler(deadline: ContinuousClock.Instant?) async throws -> NIOLoopBound<ClientConnectionHandler>
+    {
         enum Step {
             case use(NIOLoopBound<ClientConnectionHandler>)
             case await(EventLoopFuture<NIOLoopBound<ClientConnectionHandler>>)
@@ -179,8 +180,8 @@ public final class RPCConnection: ClientTransport {
 
     private func backoff(afterFailures failures: Int) -> Duration {
         var wait = self.configuration.initialReconnectBackoff
-        for _ in 1..<max(1, failures) where wait < self.configuration.maximumReconnectBackoff { wait *= 2 }
-        return min(wait, self.configuration.maximumReconnectBackoff) * Double.random(in: 0.8...1.2)
+        for _ in 1 ..< max(1, failures) where wait < self.configuration.maximumReconnectBackoff { wait *= 2 }
+        return min(wait, self.configuration.maximumReconnectBackoff) * Double.random(in: 0.8 ... 1.2)
     }
 
     private static func notProcessed(_ error: RPCError) -> RPCError {

@@ -18,7 +18,8 @@ final class Keepalive {
         let sendPing = NIOLoopBound(sendPing, eventLoop: eventLoop)
         let peerIsGone = NIOLoopBound(peerIsGone, eventLoop: eventLoop)
         let this = NIOLoopBound(self, eventLoop: eventLoop)
-        self.pingTimer = eventLoop.scheduleRepeatedTask(initialDelay: TimeAmount(interval), delay: TimeAmount(interval)) {
+        self.pingTimer = eventLoop.scheduleRepeatedTask(initialDelay: TimeAmount(interval), delay: TimeAmount(interval))
+        {
             _ in
             guard this.value.answerTimer == nil else { return }
             sendPing.value()

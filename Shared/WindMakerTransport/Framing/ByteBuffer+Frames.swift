@@ -49,4 +49,3 @@ extension ByteBuffer {
         self.setInteger(UInt32(length), at: start)
     }
 }
-

@@ -45,7 +45,12 @@ public struct FrameDecoder: ByteToMessageDecoder {
             guard let type = FrameType(rawValue: rawType) else {
                 throw FramingError.unknownFrameType(rawType, callID: callID)
             }
-            self.state = .payload(type: type, flags: FrameFlags(rawValue: rawFlags), callID: callID, length: Int(length))
+            self.state = .payload(
+                type: type,
+                flags: FrameFlags(rawValue: rawFlags),
+                callID: callID,
+                length: Int(length)
+            )
         }
         guard case let .payload(type, flags, callID, length) = self.state,
             let payload = buffer.readSlice(length: length)

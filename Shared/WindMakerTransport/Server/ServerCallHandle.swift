@@ -44,7 +44,12 @@ struct ServerCallHandle: ServerCallIO {
     func finish(_ error: RPCError?, trailingMetadata: Metadata) {
         // On the loop (the usual case) the status joins the response in the same flush.
         if self.eventLoop.inEventLoop {
-            self.handler.value.finish(callID: self.callID, with: error, trailingMetadata: trailingMetadata, handlerDone: true)
+            self.handler.value.finish(
+                callID: self.callID,
+                with: error,
+                trailingMetadata: trailingMetadata,
+                handlerDone: true
+            )
             return
         }
         let handler = self.handler
@@ -55,7 +60,8 @@ struct ServerCallHandle: ServerCallIO {
     }
 
     private func nextInbound() async throws -> ByteBuffer? {
-        if self.eventLoop.inEventLoop {
+        let onLoop = self.eventLoop.inEventLoop
+        if onLoop {
             switch self.handler.value.poll(callID: self.callID) {
             case .message(let message): return message
             case .end: return nil
@@ -66,7 +72,12 @@ struct ServerCallHandle: ServerCallIO {
         let callID = self.callID
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                handler.eventLoop.execute { handler.value.wait(callID: callID, continuation) }
+                // On the loop the closure runs before the task suspends, so the waiter is registered directly.
+                if onLoop {
+                    handler.value.wait(callID: callID, continuation)
+                } else {
+                    handler.eventLoop.execute { handler.value.wait(callID: callID, continuation) }
+                }
             }
         } onCancel: {
             handler.eventLoop.execute { handler.value.cancelWait(callID: callID) }

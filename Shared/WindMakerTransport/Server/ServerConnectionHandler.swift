@@ -29,6 +29,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var peer: PeerIdentity?
     private var remoteAddress = "unknown"
     private var calls: [UInt32: ServerCall] = [:]
+    /// One logger per method: setting logger metadata is costly, so it is done once per method and connection.
+    private var methodLoggers: [String: Logger] = [:]
     private var lastCallID: UInt32 = 0
     private var bufferedInboundBytes = 0
     private var readPending = false
@@ -203,8 +205,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 self.finish(callID: id, with: RPCError(.deadlineExceeded, "deadline of \(timeout) exceeded"))
             }
         }
-        var logger = self.logger
-        logger[metadataKey: "rpc.method"] = "\(method.descriptor)"
+        var logger = self.methodLogger(for: method.descriptor)
         if let requestID = metadata[Metadata.Keys.requestID] { logger[metadataKey: "rpc.request_id"] = "\(requestID)" }
         let context = ServerContext(
             descriptor: method.descriptor,
@@ -234,13 +235,30 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
     }
 
+    private func methodLogger(for descriptor: MethodDescriptor) -> Logger {
+        if let logger = self.methodLoggers[descriptor.fullName] { return logger }
+        var logger = self.logger
+        logger[metadataKey: "rpc.method"] = "\(descriptor)"
+        self.methodLoggers[descriptor.fullName] = logger
+        return logger
+    }
+
     /// Writes the call's final status (unless it is closed already) and forgets the call once its task is done.
-    func finish(callID: UInt32, with error: RPCError?, trailingMetadata: Metadata = Metadata(), handlerDone: Bool = false)
-    {
+    func finish(
+        callID: UInt32,
+        with error: RPCError?,
+        trailingMetadata: Metadata = Metadata(),
+        handlerDone: Bool = false
+    ) {
         guard let call = self.calls[callID] else { return }
         if !call.isClosed {
-            let status = Envelope.status(error, trailingMetadata: trailingMetadata)
-            self.enqueue { try? $0.writeFrame(.trailers, callID: callID, message: status) }
+            if error == nil, trailingMetadata.isEmpty {
+                // `OK` with no metadata is an all-default Status, which encodes to no bytes at all.
+                self.enqueue { $0.writeFrame(.trailers, callID: callID) }
+            } else {
+                let status = Envelope.status(error, trailingMetadata: trailingMetadata)
+                self.enqueue { try? $0.writeFrame(.trailers, callID: callID, message: status) }
+            }
             call.close(failingWaiterWith: error ?? RPCError(.cancelled, "the call has ended"))
         }
         if handlerDone || call.task == nil {
@@ -323,7 +341,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private func beginDraining(reason: String) {
         guard self.state == .active else { return }
         self.state = .draining
-        let goAway = RPCV1.GoAway(lastCallId: self.lastCallID, code: RPCError.Code.unavailable.rawValue, message: reason)
+        let goAway = RPCV1.GoAway(
+            lastCallId: self.lastCallID,
+            code: RPCError.Code.unavailable.rawValue,
+            message: reason
+        )
         self.enqueue { try? $0.writeFrame(.goAway, callID: 0, message: goAway) }
         self.logger.debug("draining connection", metadata: ["rpc.open_calls": "\(self.calls.count)"])
         if self.calls.isEmpty { self.close() }
