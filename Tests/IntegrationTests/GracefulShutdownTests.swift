@@ -3,6 +3,7 @@ import WindMakerMessages
 import WindMakerRPC
 import WindMakerServiceAPI
 import WindMakerTestSupport
+import WindMakerTransport
 
 /// SIGTERM drains: in-flight calls finish, new ones are refused, the process exits cleanly.
 @Suite struct GracefulShutdownTests {
@@ -38,13 +39,13 @@ import WindMakerTestSupport
         try await raw.send(WireFrames.unary(callID: 1, method: "windmaker.echo.v1.Echo/Unary", delayMs: 2_000))
         try await Task.sleep(for: .milliseconds(200))
         server.terminate()
-        try await server.waitForLog("draining")
+        _ = try await WireFrames.read(from: raw) { frames in frames.contains { $0.type == FrameType.goAway.rawValue } }
         try await raw.send(WireFrames.unary(callID: 3, method: "windmaker.echo.v1.Echo/Unary", delayMs: 0))
 
         let frames = try await WireFrames.read(
             from: raw,
             until: { frames in
-                frames.contains { $0.type == 4 && $0.callID == 1 }
+                frames.contains { $0.type == 4 && $0.callID == 1 } && frames.contains { $0.type == 4 && $0.callID == 3 }
             }
         )
         let goAway = try #require(frames.first { $0.type == 7 })

@@ -12,9 +12,9 @@ public final class ServerProcess: Sendable {
     /// The port the server bound.
     public let port: Int
     private let process: Process
-    private let log: LogCapture
+    private let log: OutputBuffer
 
-    private init(process: Process, log: LogCapture, port: Int) {
+    private init(process: Process, log: OutputBuffer, port: Int) {
         self.process = process
         self.log = log
         self.port = port
@@ -37,7 +37,7 @@ public final class ServerProcess: Sendable {
             "WM_TLS_KEY": certificates.keyPath(for: certificate),
             "WM_TLS_CA": certificates.caPath,
         ]
-        let log = LogCapture()
+        let log = OutputBuffer()
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = pipe
@@ -113,8 +113,8 @@ public struct ServerProcessError: Error, CustomStringConvertible {
     public var description: String { self.message }
 }
 
-/// The log of a child process, appended from its pipe's reader thread.
-private final class LogCapture: Sendable {
+/// The output of a child process, appended from its pipe's reader thread.
+final class OutputBuffer: Sendable {
     private let storage = Mutex("")
 
     func append(_ data: Data) {

@@ -7,6 +7,7 @@ public final class HealthStatusRegistry: Sendable {
         var statuses: [String: HealthV1.ServingStatus] = [:]
         var watchers: [Int: (service: String, continuation: AsyncStream<HealthV1.ServingStatus>.Continuation)] = [:]
         var nextWatcherID = 0
+        var isFinished = false
     }
 
     private let state = Mutex(State())
@@ -27,6 +28,21 @@ public final class HealthStatusRegistry: Sendable {
         self.state.withLock { $0.statuses[service] }
     }
 
+    /// Marks everything `NOT_SERVING` and ends every watch, so that open `Watch` calls do not hold up a graceful
+    /// shutdown.
+    public func finish() {
+        let watchers = self.state.withLock { state in
+            state.isFinished = true
+            for service in state.statuses.keys { state.statuses[service] = .notServing }
+            defer { state.watchers.removeAll() }
+            return state.watchers.values.map(\.continuation)
+        }
+        for watcher in watchers {
+            watcher.yield(.notServing)
+            watcher.finish()
+        }
+    }
+
     /// The current status of `service` followed by every change, until the consumer stops.
     public func updates(of service: String) -> AsyncStream<HealthV1.ServingStatus> {
         let (stream, continuation) = AsyncStream.makeStream(
@@ -36,8 +52,12 @@ public final class HealthStatusRegistry: Sendable {
         let id = self.state.withLock { state in
             let id = state.nextWatcherID
             state.nextWatcherID += 1
-            state.watchers[id] = (service, continuation)
             continuation.yield(state.statuses[service] ?? .serviceUnknown)
+            if state.isFinished {
+                continuation.finish()
+            } else {
+                state.watchers[id] = (service, continuation)
+            }
             return id
         }
         continuation.onTermination = { [weak self] _ in

@@ -75,15 +75,14 @@ public final class WindMakerServer: Service, Sendable {
         try await withGracefulShutdownHandler {
             try await self.server.run()
         } onGracefulShutdown: {
-            self.health.set(.notServing)
-            self.logger.info("draining")
-            Task { await self.server.shutDownGracefully() }
+            Task { await self.shutDownGracefully() }
         }
     }
 
     /// Stops the server as a graceful shutdown would.
     public func shutDownGracefully() async {
-        self.health.set(.notServing)
+        self.logger.info("draining")
+        self.health.finish()
         await self.server.shutDownGracefully()
     }
 

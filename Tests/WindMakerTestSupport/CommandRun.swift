@@ -1,0 +1,45 @@
+import Foundation
+
+/// A built command-line tool run to completion with a development identity, its output captured.
+public struct CommandRun: Sendable {
+    /// Exit status.
+    public var status: Int32
+    /// Standard output and standard error together.
+    public var output: String
+
+    /// Runs `wmctl` with `identity`'s certificate (e.g. `operator-alice`) in the environment.
+    public static func wmctl(_ arguments: [String], as identity: String) async throws -> CommandRun {
+        let certificates = DevCertificates.shared
+        return try await self.wmctl(
+            arguments,
+            certificate: certificates.certificatePath(for: identity),
+            key: certificates.keyPath(for: identity)
+        )
+    }
+
+    /// Runs `wmctl` with an explicit certificate and key, trusting the development CA.
+    public static func wmctl(_ arguments: [String], certificate: String, key: String) async throws -> CommandRun {
+        let process = Process()
+        process.executableURL = ServerProcess.buildDirectory.appendingPathComponent("wmctl")
+        process.arguments = arguments
+        process.environment = [
+            "WM_TLS_CERT": certificate, "WM_TLS_KEY": key, "WM_TLS_CA": DevCertificates.shared.caPath,
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        let output = OutputBuffer()
+        pipe.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
+        try process.run()
+        let deadline = ContinuousClock.now.advanced(by: .seconds(30))
+        while process.isRunning {
+            guard ContinuousClock.now < deadline else {
+                process.terminate()
+                throw ServerProcessError(message: "wmctl \(arguments) did not finish:\n\(output.text)")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await Task.sleep(for: .milliseconds(50))  // the reader picks up the last bytes
+        return CommandRun(status: process.terminationStatus, output: output.text)
+    }
+}
