@@ -65,5 +65,6 @@ import WindMakerTestSupport
         )
         #expect(run.status != 0)
         #expect(run.output.contains("UNAVAILABLE"))
+        #expect(run.output.contains("unknown ca"))
     }
 }

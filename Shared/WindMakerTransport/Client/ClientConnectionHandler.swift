@@ -200,7 +200,12 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private func start(_ call: ClientCall, endOfStream: Bool) -> Bool {
         if call.isStarted { return !call.isFinished }
         guard case .ready = self.state else {
-            var error = RPCError(.unavailable, "connection to \(self.target) is not taking new calls")
+            var error: RPCError
+            if case .closed(let reason) = self.state {
+                error = reason
+            } else {
+                error = RPCError(.unavailable, "connection to \(self.target) is not taking new calls")
+            }
             error.metadata.set(RPCError.notProcessedKey, "1")
             call.finish(error, metadata: Metadata())
             return false
