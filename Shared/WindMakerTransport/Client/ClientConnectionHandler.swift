@@ -23,6 +23,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private var calls: [UInt32: ClientCall] = [:]
     private var nextCallID: UInt32 = 1
     private var writabilityWaiters: [EventLoopPromise<Void>] = []
+    private var plainHeaders: [String: ByteBuffer] = [:]
     private let keepalive: Keepalive
     private let logger: Logger
     private let target: String
@@ -231,24 +232,44 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         } else {
             self.nextCallID += 1
         }
-        let headers = RPCV1.RequestHeaders(
-            method: call.info.descriptor.fullName,
-            timeoutMicros: timeoutMicros,
-            metadata: Envelope.metadata(call.info.metadata)
-        )
         do {
-            try self.output.append {
-                try $0.writeFrame(.headers, flags: endOfStream ? .endStream : [], callID: call.id, message: headers)
+            let payload = try self.requestHeaders(call.info, timeoutMicros: timeoutMicros)
+            self.output.append {
+                $0.writeFrame(.headers, flags: endOfStream ? .endStream : [], callID: call.id, payload: payload)
             }
         } catch {
             self.calls[call.id] = nil
-            call.finish(
-                RPCError(.invalidArgument, "the request metadata could not be encoded: \(error)"),
-                metadata: [:]
-            )
+            let code: RPCError.Code = if case .tooLarge = error { .resourceExhausted } else { .invalidArgument }
+            call.finish(RPCError(code, "the request headers could not be sent: \(error)"), metadata: [:])
             return false
         }
         return true
+    }
+
+    /// The encoded HEADERS payload of a call. Calls without deadline or metadata send the same bytes every time, so
+    /// those are encoded once per method.
+    private func requestHeaders(
+        _ info: ClientCallInfo,
+        timeoutMicros: UInt64
+    ) throws(FrameEncodingError) -> ByteBuffer {
+        let plain = timeoutMicros == 0 && info.metadata.isEmpty
+        if plain, let payload = self.plainHeaders[info.descriptor.fullName] { return payload }
+        let headers = RPCV1.RequestHeaders(
+            method: info.descriptor.fullName,
+            timeoutMicros: timeoutMicros,
+            metadata: Envelope.metadata(info.metadata)
+        )
+        var payload = self.context.channel.allocator.buffer(capacity: 64)
+        do {
+            try headers.serialize(into: &payload)
+        } catch {
+            throw .invalidMessage(error)
+        }
+        guard payload.readableBytes <= self.maximumPayloadSize else {
+            throw .tooLarge(length: payload.readableBytes, maximum: self.maximumPayloadSize)
+        }
+        if plain { self.plainHeaders[info.descriptor.fullName] = payload }
+        return payload
     }
 
     private func receivedGoAway(_ payload: ByteBuffer) {

@@ -31,6 +31,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var calls: [UInt32: ServerCall] = [:]
     /// One logger per method: setting logger metadata is costly, so it is done once per method and connection.
     private var methodLoggers: [String: Logger] = [:]
+    private var plainHeaders: [ByteBuffer: RegisteredMethod] = [:]
     private var lastCallID: UInt32 = 0
     private var bufferedInboundBytes = 0
     private var readPending = false
@@ -177,19 +178,14 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             let limit = self.configuration.maximumConcurrentCallsPerConnection
             return self.refuse(frame.callID, RPCError(.resourceExhausted, "more than \(limit) concurrent calls"))
         }
-        let headers: RPCV1.RequestHeaders
-        let metadata: Metadata
+        let headers: (method: RegisteredMethod, timeoutMicros: UInt64, metadata: Metadata)
         do {
-            headers = try Envelope.decode(RPCV1.RequestHeaders.self, from: frame.payload)
-            metadata = try Envelope.metadata(headers.metadata)
-        } catch let error as RPCError {
-            return self.refuse(frame.callID, error)
+            headers = try self.requestHeaders(frame.payload)
         } catch {
-            return self.refuse(frame.callID, RPCError(.invalidArgument, "invalid request headers: \(error)"))
+            return self.refuse(frame.callID, error)
         }
-        guard let method = self.router.method(named: headers.method) else {
-            return self.refuse(frame.callID, RPCError(.unimplemented, "unknown method \"\(headers.method)\""))
-        }
+        let method = headers.method
+        let metadata = headers.metadata
         self.idleTimer?.cancel()
         self.idleTimer = nil
 
@@ -235,6 +231,28 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
     }
 
+    /// The method, timeout and metadata a HEADERS payload names. Payloads without timeout or metadata repeat byte
+    /// for byte, so those are remembered (a few per connection) and not decoded again.
+    private func requestHeaders(
+        _ payload: ByteBuffer
+    ) throws(RPCError) -> (method: RegisteredMethod, timeoutMicros: UInt64, metadata: Metadata) {
+        if let method = self.plainHeaders[payload] { return (method, 0, Metadata()) }
+        let headers: RPCV1.RequestHeaders
+        do {
+            headers = try Envelope.decode(RPCV1.RequestHeaders.self, from: payload)
+        } catch {
+            throw RPCError(.invalidArgument, "invalid request headers: \(error)")
+        }
+        let metadata = try Envelope.metadata(headers.metadata)
+        guard let method = self.router.method(named: headers.method) else {
+            throw RPCError(.unimplemented, "unknown method \"\(headers.method)\"")
+        }
+        if headers.timeoutMicros == 0, metadata.isEmpty, self.plainHeaders.count < 64 {
+            self.plainHeaders[payload] = method
+        }
+        return (method, headers.timeoutMicros, metadata)
+    }
+
     private func methodLogger(for descriptor: MethodDescriptor) -> Logger {
         if let logger = self.methodLoggers[descriptor.fullName] { return logger }
         var logger = self.logger
@@ -256,8 +274,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 // `OK` with no metadata is an all-default Status, which encodes to no bytes at all.
                 self.enqueue { $0.writeFrame(.trailers, callID: callID) }
             } else {
-                let status = Envelope.status(error, trailingMetadata: trailingMetadata)
-                self.enqueue { try? $0.writeFrame(.trailers, callID: callID, message: status) }
+                self.writeStatus(Envelope.status(error, trailingMetadata: trailingMetadata), callID: callID)
             }
             call.close(failingWaiterWith: error ?? RPCError(.cancelled, "the call has ended"))
         }
@@ -275,8 +292,25 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         if error.code == .unavailable || error.code == .resourceExhausted {
             error.metadata.set(RPCError.notProcessedKey, "1")
         }
-        let status = Envelope.status(error, trailingMetadata: Metadata())
-        self.enqueue { try? $0.writeFrame(.trailers, callID: callID, message: status) }
+        self.writeStatus(Envelope.status(error, trailingMetadata: Metadata()), callID: callID)
+    }
+
+    /// Writes a call's final status. A status that cannot be sent as it is (a NUL in its text, or larger than a
+    /// frame) is replaced by `INTERNAL`, so the client always learns that its call ended.
+    private func writeStatus(_ status: RPCV1.Status, callID: UInt32) {
+        let limit = self.configuration.maximumPayloadSize
+        self.enqueue { buffer in
+            do {
+                try buffer.writeFrame(.trailers, callID: callID, message: status, maximumPayloadSize: limit)
+            } catch {
+                self.logger.error("status could not be sent: \(error)", metadata: ["rpc.call": "\(callID)"])
+                let fallback = RPCV1.Status(
+                    code: RPCError.Code.internal.rawValue,
+                    message: "the call ended with a status that could not be sent"
+                )
+                try? buffer.writeFrame(.trailers, callID: callID, message: fallback)
+            }
+        }
     }
 
     private func callRemoved() {
