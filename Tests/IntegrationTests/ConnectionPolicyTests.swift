@@ -58,7 +58,7 @@ import WindMakerTransport
         let slow = (0 ..< 2).map { index in
             Task { try await client.unary(EchoV1.EchoRequest(text: "slow-\(index)", delayMs: 1_000)) }
         }
-        try await Task.sleep(for: .milliseconds(300))
+        try await echo.waitUntil { echo.log.messages(atLeast: .debug).filter { $0 == "call started" }.count == 2 }
         let error = await #expect(throws: RPCError.self) {
             try await client.unary(EchoV1.EchoRequest(text: "third"))
         }
@@ -75,14 +75,19 @@ import WindMakerTransport
         let echo = try await InProcessEchoServer.start(ServerConfiguration())
         let test = try TestClient(port: echo.port, identity: "operator-alice")
         let health = HealthV1.Health.Client(test.client)
+        let (firstSeen, seen) = AsyncStream.makeStream(of: Void.self)
         let watched = Task {
             try await health.watch(HealthV1.HealthCheckRequest()) { responses in
                 var statuses: [HealthV1.ServingStatus] = []
-                for try await response in responses { statuses.append(response.status) }
+                for try await response in responses {
+                    statuses.append(response.status)
+                    seen.yield()
+                }
                 return statuses
             }
         }
-        try await Task.sleep(for: .milliseconds(300))
+        // Shut down only once the watch is certainly open on the server.
+        for await _ in firstSeen { break }
         let started = ContinuousClock.now
         await echo.server.shutDownGracefully()
         #expect(ContinuousClock.now - started < .seconds(5))

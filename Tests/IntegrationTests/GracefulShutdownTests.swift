@@ -17,9 +17,10 @@ import WindMakerTransport
         )
         let echo = EchoV1.Echo.Client(test.client)
         let inFlight = Task { try await echo.unary(EchoV1.EchoRequest(text: "in-flight", delayMs: 1_500)) }
-        try await Task.sleep(for: .milliseconds(300))
+        try await server.waitForLog("call started", "rpc.method=windmaker.echo.v1.Echo/Unary")
         server.terminate()
-        try await server.waitForLog("draining")
+        // From here the connection refuses new calls, whether or not the client has read the goAway yet.
+        try await server.waitForLog("draining connection")
 
         let refused = await #expect(throws: RPCError.self) {
             try await echo.unary(EchoV1.EchoRequest(text: "late"))
@@ -37,7 +38,7 @@ import WindMakerTransport
         let raw = try await RawTLSConnection.connect(port: server.port, identity: "operator-alice")
         // Keep the server draining: one slow call in flight on this connection.
         try await raw.send(WireFrames.unary(callID: 1, method: "windmaker.echo.v1.Echo/Unary", delayMs: 2_000))
-        try await Task.sleep(for: .milliseconds(200))
+        try await server.waitForLog("call started", "rpc.method=windmaker.echo.v1.Echo/Unary")
         server.terminate()
         _ = try await WireFrames.read(from: raw) { frames in frames.contains { $0.type == FrameType.goAway.rawValue } }
         try await raw.send(WireFrames.unary(callID: 3, method: "windmaker.echo.v1.Echo/Unary", delayMs: 0))

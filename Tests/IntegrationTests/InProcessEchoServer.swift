@@ -31,4 +31,13 @@ struct InProcessEchoServer {
     func logged(_ text: String, atLeast level: Logger.Level = .trace) -> Bool {
         self.log.messages(atLeast: level).contains { $0.contains(text) }
     }
+
+    /// Polls until `condition` holds; throws after `timeout`.
+    func waitUntil(timeout: Duration = .seconds(10), _ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while !condition() {
+            guard ContinuousClock.now < deadline else { throw ServerProcessError(message: "condition not met in time") }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
 }

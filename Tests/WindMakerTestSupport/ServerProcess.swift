@@ -110,6 +110,11 @@ public final class ServerProcess: Sendable {
 /// A server did not start or stop as expected.
 public struct ServerProcessError: Error, CustomStringConvertible {
     public var message: String
+
+    public init(message: String) {
+        self.message = message
+    }
+
     public var description: String { self.message }
 }
 

@@ -211,6 +211,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             requestMetadata: metadata,
             logger: logger
         )
+        logger.debug("call started", metadata: ["rpc.call": "\(call.id)"])
         let io = ServerCallHandle(handler: NIOLoopBound(self, eventLoop: self.context.eventLoop), callID: call.id)
         let interceptors = self.interceptors
         call.task = Task(executorPreference: self.executor) {
