@@ -36,14 +36,15 @@ import WindMakerTransport
     @Test func answeredKeepalivePingsKeepTheConnection() async throws {
         let echo = try await InProcessEchoServer.start(
             ServerConfiguration(
-                keepalive: KeepalivePolicy(interval: .milliseconds(100), timeout: .milliseconds(300)),
+                keepalive: KeepalivePolicy(interval: .milliseconds(100), timeout: .seconds(1)),
                 idleTimeout: nil
             )
         )
         let test = try TestClient(port: echo.port, identity: "operator-alice")
         let client = EchoV1.Echo.Client(test.client)
         #expect(try await client.unary(EchoV1.EchoRequest(text: "first")).text == "first")
-        try await Task.sleep(for: .seconds(1))
+        // Longer than the answer timeout: an unanswered ping would have closed the connection by now.
+        try await Task.sleep(for: .milliseconds(2_500))
         #expect(try await client.unary(EchoV1.EchoRequest(text: "second")).text == "second")
         #expect(echo.log.messages(atLeast: .trace).filter { $0 == "connection authenticated" }.count == 1)
         #expect(!echo.logged("keepalive ping was not answered"))

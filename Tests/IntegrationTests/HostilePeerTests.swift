@@ -57,4 +57,18 @@ import WindMakerTestSupport
         #expect(try await echo.unary(EchoV1.EchoRequest(text: "still")).text == "still")
         await test.connection.close()
     }
+
+    @Test func absurdTimeoutIsServedNotTrapped() async throws {
+        let server = try await ServerProcess.start("wm-echo", certificate: "echo")
+        defer { server.kill() }
+        let raw = try await RawTLSConnection.connect(port: server.port, identity: "operator-alice")
+        try await raw.send(
+            WireFrames.unary(callID: 1, method: "windmaker.echo.v1.Echo/Unary", delayMs: 0, timeoutMicros: .max)
+        )
+        let frames = try await WireFrames.read(from: raw) { frames in frames.contains { $0.type == 4 } }
+        let response = try #require(frames.first { $0.type == 2 && $0.callID == 1 })
+        #expect(try EchoV1.EchoResponse(serializedBytes: response.payload).text == "raw-1")
+        #expect(server.isRunning)
+        await raw.close()
+    }
 }

@@ -22,8 +22,14 @@ public enum WireFrames {
     }
 
     /// HEADERS then MESSAGE (END_STREAM) of a unary echo call.
-    public static func unary(callID: UInt32, method: String, delayMs: UInt32) throws -> [UInt8] {
-        let headers = try RPCV1.RequestHeaders(method: method, timeoutMicros: 0, metadata: []).serializedBytes()
+    public static func unary(
+        callID: UInt32,
+        method: String,
+        delayMs: UInt32,
+        timeoutMicros: UInt64 = 0
+    ) throws -> [UInt8] {
+        let headers = try RPCV1.RequestHeaders(method: method, timeoutMicros: timeoutMicros, metadata: [])
+            .serializedBytes()
         let request = try EchoV1.EchoRequest(text: "raw-\(callID)", delayMs: delayMs).serializedBytes()
         return self.frame(type: FrameType.headers.rawValue, callID: callID, payload: headers)
             + self.frame(

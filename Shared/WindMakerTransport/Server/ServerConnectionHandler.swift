@@ -39,6 +39,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var writabilityWaiters: [EventLoopPromise<Void>] = []
     private let keepalive: Keepalive
     private var idleTimer: Scheduled<Void>?
+    private var timersStarted = false
 
     init(
         router: RPCRouter,
@@ -194,7 +195,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         if frame.flags.contains(.endStream) { call.finishInbound() }
         var deadline: ContinuousClock.Instant?
         if headers.timeoutMicros > 0 {
-            let timeout = Duration.microseconds(Int64(clamping: headers.timeoutMicros))
+            let timeout = min(Duration.microseconds(Int64(clamping: headers.timeoutMicros)), .longestDeadline)
             deadline = ContinuousClock.now.advanced(by: timeout)
             let id = call.id
             call.deadlineTimer = self.context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) {
@@ -249,7 +250,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             throw RPCError(.unimplemented, "unknown method \"\(headers.method)\"")
         }
         if headers.timeoutMicros == 0, metadata.isEmpty, self.plainHeaders.count < 64 {
-            self.plainHeaders[payload] = method
+            // A copy: the payload is a slice of a whole read buffer, which the key would otherwise keep alive.
+            self.plainHeaders[ByteBuffer(bytes: payload.readableBytesView)] = method
         }
         return (method, headers.timeoutMicros, metadata)
     }
@@ -406,6 +408,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     }
 
     private func startTimers(context: ChannelHandlerContext) {
+        // Called from handlerAdded or channelActive, whichever sees the channel active first.
+        guard !self.timersStarted else { return }
+        self.timersStarted = true
         let this = NIOLoopBound(self, eventLoop: context.eventLoop)
         self.keepalive.start(on: context.eventLoop) {
             this.value.enqueue { $0.writeFrame(.ping, callID: 0, payload: ByteBuffer(integer: UInt64(0))) }
