@@ -23,6 +23,7 @@ let package = Package(
         .executable(name: "wmctl", targets: ["wmctl"]),
         .executable(name: "wm-echo", targets: ["wm-echo"]),
         .executable(name: "rpc-bench", targets: ["RPCBench"]),
+        .library(name: "BenchmarkSupport", targets: ["BenchmarkSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -111,10 +112,19 @@ let package = Package(
             path: "Services/wmctl",
             swiftSettings: strictSettings
         ),
+        // What every benchmark driver shares, whatever it measures: options, load loop, child server, JSON lines.
+        // Also used by Benchmarks/GRPCComparison.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [argumentParser],
+            path: "Benchmarks/BenchmarkSupport",
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "RPCBench",
             dependencies: [
-                "WindMakerEcho", "WindMakerServiceAPI", "WindMakerServiceSupport", "WindMakerTLS", "WindMakerTransport",
+                "BenchmarkSupport", "WindMakerEcho", "WindMakerServiceAPI", "WindMakerServiceSupport", "WindMakerTLS",
+                "WindMakerTransport",
                 "WindMakerRPC", "WindMakerMessages", nioCore, nioPosix, logging, argumentParser,
             ],
             path: "Benchmarks/RPCBench",

@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// The same benchmark cases as `rpc-bench`, run against grpc-swift-2 (HTTP/2 over TLS), so the two can be compared
-/// side by side on one machine. Not part of the main package or CI; see docs/BENCHMARKS.md.
+/// side by side on one machine. Not part of the main package or CI; see docs/BENCHMARKS.md. What is not about gRPC
+/// (options, load loop, child server, JSON lines) comes from the main package's `BenchmarkSupport`.
 let package = Package(
     name: "grpc-comparison",
     platforms: [.macOS(.v15)],
@@ -10,6 +11,7 @@ let package = Package(
         .executable(name: "grpc-bench", targets: ["GRPCBench"])
     ],
     dependencies: [
+        .package(name: "wind-maker", path: "../.."),
         .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -20,6 +22,7 @@ let package = Package(
         .executableTarget(
             name: "GRPCBench",
             dependencies: [
+                .product(name: "BenchmarkSupport", package: "wind-maker"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import BenchmarkSupport
 import Logging
 import NIOCore
 import NIOPosix
@@ -16,46 +16,34 @@ struct DriverCommand: AsyncParsableCommand {
         abstract: "Run the benchmark cases and print one JSON line per case."
     )
 
-    @Option(help: "Measured seconds per case (after the warm-up).")
-    var seconds: Double = 5
-
-    @Option(help: "Warm-up seconds per case.")
-    var warmUp: Double = 1
+    @OptionGroup var options: DriverOptions
 
     @Option(help: "Server kinds, comma-separated: rpc,bare.")
     var kinds: String = "rpc,bare"
 
-    @Option(help: "Calls in flight, comma-separated.")
-    var concurrency: String = "1,16,64"
-
-    @Option(help: "Request payload sizes in bytes, comma-separated.")
-    var payloads: String = "64,4096"
-
     @Option(help: "Directory of development certificates; created with scripts/dev-certs if missing.")
     var certs: String = ".dev/certs"
-
-    @Option(help: "Event loop threads in the client process.")
-    var clientThreads: Int = 1
 
     @Flag(inversion: .prefixedNo, help: "Run the RPC calling tasks on the connection's event loop.")
     var executorPreference = true
 
     func run() async throws {
-        let kinds = try Self.list(self.kinds, "kinds") { ServerKind(rawValue: $0) }
-        let concurrencies = try Self.list(self.concurrency, "concurrency") { Int($0) }
-        let payloads = try Self.list(self.payloads, "payloads") { Int($0) }
+        let kinds = try DriverOptions.list(self.kinds, "kinds") { ServerKind(rawValue: $0) }
+        let cases = try self.options.cases()
         let certificates = CertificateDirectory(path: self.certs)
         try certificates.ensureExists()
         var logger = Logger(label: "rpc-bench")
         logger.logLevel = .warning
 
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: self.clientThreads)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: self.options.clientThreads)
         // An event loop is a group of one: the RPC connection and the calling tasks share this thread.
         let eventLoop = group.next()
         for kind in kinds {
-            let child = try ChildServer.start(kind: kind, certificates: certificates)
+            let child = try ChildServer.start(
+                arguments: ["serve", "--kind", kind.rawValue, "--certs", certificates.path],
+                description: "rpc-bench serve --kind \(kind.rawValue)"
+            )
             defer { child.stop() }
-            let cases = concurrencies.flatMap { concurrency in payloads.map { (concurrency, $0) } }
             switch kind {
             case .rpc:
                 let connection = RPCConnection(
@@ -71,7 +59,9 @@ struct DriverCommand: AsyncParsableCommand {
                     executor: self.executorPreference ? EventLoopTaskExecutor(eventLoop: eventLoop) : nil
                 )
                 for (concurrency, payload) in cases {
-                    Self.emit(await load.run(concurrency: concurrency, payloadBytes: payload, window: self.window()))
+                    Self.emit(
+                        await load.run(concurrency: concurrency, payloadBytes: payload, window: self.options.window())
+                    )
                 }
                 await connection.close()
             case .bare:
@@ -83,7 +73,11 @@ struct DriverCommand: AsyncParsableCommand {
                 )
                 for (concurrency, payload) in cases {
                     Self.emit(
-                        try await client.run(concurrency: concurrency, payloadBytes: payload, window: self.window())
+                        try await client.run(
+                            concurrency: concurrency,
+                            payloadBytes: payload,
+                            window: self.options.window()
+                        )
                     )
                 }
             }
@@ -91,20 +85,7 @@ struct DriverCommand: AsyncParsableCommand {
         try await group.shutdownGracefully()
     }
 
-    private func window() -> MeasurementWindow {
-        MeasurementWindow(warmUp: .milliseconds(Int64(self.warmUp * 1000)), seconds: self.seconds)
-    }
-
     private static func emit(_ result: CaseResult) {
         StandardOutput.writeLine(result.jsonLine)
-    }
-
-    private static func list<T>(_ text: String, _ name: String, _ parse: (String) -> T?) throws -> [T] {
-        try text.split(separator: ",").map { item in
-            guard let value = parse(item.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("--\(name): cannot use \"\(item)\"")
-            }
-            return value
-        }
     }
 }

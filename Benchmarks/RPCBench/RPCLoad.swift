@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import WindMakerMessages
 import WindMakerRPC
 import WindMakerServiceAPI
@@ -11,55 +12,14 @@ struct RPCLoad {
     let executor: EventLoopTaskExecutor?
 
     func run(concurrency: Int, payloadBytes: Int, window: MeasurementWindow) async -> CaseResult {
+        let client = self.client
         let request = EchoV1.EchoRequest(payload: [UInt8](repeating: 0x2A, count: payloadBytes))
-        let (latencies, errors) = await withTaskGroup(of: (LatencyStats, Int).self) { group in
-            for _ in 0 ..< concurrency {
-                group.addTask(executorPreference: self.executor) {
-                    await Self.loop(self.client, request: request, window: window)
-                }
-            }
-            var latencies = LatencyStats()
-            var errors = 0
-            for await (taskLatencies, taskErrors) in group {
-                latencies.merge(taskLatencies)
-                errors += taskErrors
-            }
-            return (latencies, errors)
-        }
-        return CaseResult(
-            kind: "rpc",
+        return await ClosedLoopLoad(kind: ServerKind.rpc.rawValue, executor: self.executor).run(
             concurrency: concurrency,
             payloadBytes: payloadBytes,
-            seconds: window.seconds,
-            latencies: latencies,
-            errors: errors
-        )
-    }
-
-    private static func loop(
-        _ client: EchoV1.Echo.Client,
-        request: EchoV1.EchoRequest,
-        window: MeasurementWindow
-    ) async -> (LatencyStats, Int) {
-        var latencies = LatencyStats(reservingCapacity: 1 << 16)
-        var errors = 0
-        var start = ContinuousClock.now
-        while start < window.end {
-            do {
-                let response = try await client.unary(request)
-                let end = ContinuousClock.now
-                if response.payload.count != request.payload.count {
-                    errors += 1
-                } else if window.contains(end) {
-                    latencies.record(end - start)
-                }
-            } catch {
-                errors += 1
-                // A lost connection fails calls at once; pace the retries instead of spinning.
-                try? await Task.sleep(for: .milliseconds(10))
-            }
-            start = ContinuousClock.now
+            window: window
+        ) {
+            try await client.unary(request).payload.count == request.payload.count
         }
-        return (latencies, errors)
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import BenchmarkSupport
 import Logging
 import NIOCore
 import WindMakerEcho
@@ -44,17 +44,8 @@ struct ServeCommand: AsyncParsableCommand {
                 .bind()
         }
         StandardOutput.writeLine("\(port)")
-        Self.exitWhenStandardInputCloses()
+        StandardInput.exitProcessWhenClosed()
         try await server?.run()
         try await Task.sleep(for: .seconds(86_400 * 365))
-    }
-
-    /// A dedicated thread, so the blocking read never occupies one of the few cooperative threads.
-    private static func exitWhenStandardInputCloses() {
-        Thread.detachNewThread {
-            var byte: UInt8 = 0
-            while read(STDIN_FILENO, &byte, 1) > 0 {}
-            Foundation.exit(0)
-        }
     }
 }

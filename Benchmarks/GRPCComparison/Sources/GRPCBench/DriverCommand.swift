@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import BenchmarkSupport
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import NIOCore
@@ -12,36 +12,25 @@ struct DriverCommand: AsyncParsableCommand {
         abstract: "Run the benchmark cases and print one JSON line per case."
     )
 
-    @Option(help: "Measured seconds per case (after the warm-up).")
-    var seconds: Double = 5
-
-    @Option(help: "Warm-up seconds per case.")
-    var warmUp: Double = 1
-
-    @Option(help: "Calls in flight, comma-separated.")
-    var concurrency: String = "1,16,64"
-
-    @Option(help: "Request payload sizes in bytes, comma-separated.")
-    var payloads: String = "64,4096"
+    @OptionGroup var options: DriverOptions
 
     @Option(help: "Wind Maker development certificates (the main repository's .dev/certs).")
     var certs: String = "../../.dev/certs"
-
-    @Option(help: "Event loop threads in the client process.")
-    var clientThreads: Int = 1
 
     @Flag(inversion: .prefixedNo, help: "Run the calling tasks on the client's event loop.")
     var executorPreference = false
 
     func run() async throws {
-        let concurrencies = try Self.list(self.concurrency, "concurrency")
-        let payloads = try Self.list(self.payloads, "payloads")
+        let cases = try self.options.cases()
         let certificates = CertificateDirectory(path: self.certs)
         try certificates.check()
-        let child = try ChildServer.start(certificates: certificates)
+        let child = try ChildServer.start(
+            arguments: ["serve", "--certs", certificates.path],
+            description: "grpc-bench serve"
+        )
         defer { child.stop() }
 
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: self.clientThreads)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: self.options.clientThreads)
         let eventLoop = group.next()
         let transport = try HTTP2ClientTransport.Posix(
             target: .ipv4(address: "127.0.0.1", port: child.port),
@@ -51,26 +40,15 @@ struct DriverCommand: AsyncParsableCommand {
         let executor = self.executorPreference ? EventLoopTaskExecutor(eventLoop: eventLoop) : nil
         try await withGRPCClient(transport: transport) { client in
             let load = GRPCLoad(client: client, executor: executor)
-            for concurrency in concurrencies {
-                for payload in payloads {
-                    let window = MeasurementWindow(
-                        warmUp: .milliseconds(Int64(self.warmUp * 1000)),
-                        seconds: self.seconds
-                    )
-                    let result = await load.run(concurrency: concurrency, payloadBytes: payload, window: window)
-                    StandardOutput.writeLine(result.jsonLine)
-                }
+            for (concurrency, payload) in cases {
+                let result = await load.run(
+                    concurrency: concurrency,
+                    payloadBytes: payload,
+                    window: self.options.window()
+                )
+                StandardOutput.writeLine(result.jsonLine)
             }
         }
         try await group.shutdownGracefully()
-    }
-
-    private static func list(_ text: String, _ name: String) throws -> [Int] {
-        try text.split(separator: ",").map { item in
-            guard let value = Int(item.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("--\(name): cannot use \"\(item)\"")
-            }
-            return value
-        }
     }
 }

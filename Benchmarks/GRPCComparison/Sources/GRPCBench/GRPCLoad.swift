@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import GRPCCore
 
 /// Unary `bench.Echo/Unary` calls from `concurrency` tasks over one client, each task calling again as soon as
@@ -8,61 +9,21 @@ struct GRPCLoad<Transport: ClientTransport> {
     let executor: (any TaskExecutor)?
 
     func run(concurrency: Int, payloadBytes: Int, window: MeasurementWindow) async -> CaseResult {
+        let client = self.client
         let payload = [UInt8](repeating: 0x2A, count: payloadBytes)
-        let (latencies, errors) = await withTaskGroup(of: (LatencyStats, Int).self) { group in
-            for _ in 0 ..< concurrency {
-                group.addTask(executorPreference: self.executor) {
-                    await Self.loop(self.client, payload: payload, window: window)
-                }
-            }
-            var latencies = LatencyStats()
-            var errors = 0
-            for await (taskLatencies, taskErrors) in group {
-                latencies.merge(taskLatencies)
-                errors += taskErrors
-            }
-            return (latencies, errors)
-        }
-        return CaseResult(
-            kind: "grpc-swift-2",
+        return await ClosedLoopLoad(kind: "grpc-swift-2", executor: self.executor).run(
             concurrency: concurrency,
             payloadBytes: payloadBytes,
-            seconds: window.seconds,
-            latencies: latencies,
-            errors: errors
-        )
-    }
-
-    private static func loop(
-        _ client: GRPCClient<Transport>,
-        payload: [UInt8],
-        window: MeasurementWindow
-    ) async -> (LatencyStats, Int) {
-        var latencies = LatencyStats(reservingCapacity: 1 << 16)
-        var errors = 0
-        var start = ContinuousClock.now
-        while start < window.end {
-            do {
-                let response = try await client.unary(
-                    request: ClientRequest(message: payload),
-                    descriptor: RawEchoService.unary,
-                    serializer: RawBytesSerializer(),
-                    deserializer: RawBytesDeserializer(),
-                    options: .defaults
-                ) { try $0.message }
-                let end = ContinuousClock.now
-                if response.count != payload.count {
-                    errors += 1
-                } else if window.contains(end) {
-                    latencies.record(end - start)
-                }
-            } catch {
-                errors += 1
-                // A lost connection fails calls at once; pace the retries instead of spinning.
-                try? await Task.sleep(for: .milliseconds(10))
-            }
-            start = ContinuousClock.now
+            window: window
+        ) {
+            let response = try await client.unary(
+                request: ClientRequest(message: payload),
+                descriptor: RawEchoService.unary,
+                serializer: RawBytesSerializer(),
+                deserializer: RawBytesDeserializer(),
+                options: .defaults
+            ) { try $0.message }
+            return response.count == payload.count
         }
-        return (latencies, errors)
     }
 }

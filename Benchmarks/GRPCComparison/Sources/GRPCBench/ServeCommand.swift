@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import BenchmarkSupport
 import GRPCCore
 import GRPCNIOTransportHTTP2
 
@@ -27,17 +27,8 @@ struct ServeCommand: AsyncParsableCommand {
                 throw BenchError("the gRPC server has no IPv4 port")
             }
             StandardOutput.writeLine("\(port)")
-            Self.exitWhenStandardInputCloses()
+            StandardInput.exitProcessWhenClosed()
             try await group.next()
-        }
-    }
-
-    /// A dedicated thread, so the blocking read never occupies one of the few cooperative threads.
-    private static func exitWhenStandardInputCloses() {
-        Thread.detachNewThread {
-            var byte: UInt8 = 0
-            while read(STDIN_FILENO, &byte, 1) > 0 {}
-            Foundation.exit(0)
         }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// A server kind running in a child process: this same executable, started as `rpc-bench serve`.
-final class ChildServer {
-    let port: Int
+/// A benchmark server running in a child process: this same executable, started with its `serve` arguments.
+public final class ChildServer {
+    /// The 127.0.0.1 port the child printed.
+    public let port: Int
     private let process: Process
     /// Held open for the child's lifetime; the child exits when it closes, even if this process dies.
     private let standardInput: Pipe
@@ -13,14 +14,17 @@ final class ChildServer {
         self.port = port
     }
 
-    /// Starts the child and waits for it to print its port.
+    /// Starts `/proc/self/exe` with `arguments` and waits for it to print its port.
+    /// - Parameters:
+    ///   - arguments: the child's command line, such as `["serve", "--certs", path]`.
+    ///   - description: the child as named in the error, such as `rpc-bench serve --kind rpc`.
     /// - Throws: `BenchError` when it exits or prints something else.
-    static func start(kind: ServerKind, certificates: CertificateDirectory) throws -> ChildServer {
+    public static func start(arguments: [String], description: String) throws -> ChildServer {
         let process = Process()
         process.executableURL = URL(
             fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         )
-        process.arguments = ["serve", "--kind", kind.rawValue, "--certs", certificates.path]
+        process.arguments = arguments
         let standardInput = Pipe()
         let standardOutput = Pipe()
         process.standardInput = standardInput
@@ -35,13 +39,13 @@ final class ChildServer {
         let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let port = Int(text) else {
             process.terminate()
-            throw BenchError("rpc-bench serve --kind \(kind.rawValue) did not print a port (got \"\(text)\")")
+            throw BenchError("\(description) did not print a port (got \"\(text)\")")
         }
         return ChildServer(process: process, standardInput: standardInput, port: port)
     }
 
     /// Terminates the child and waits for it to exit.
-    func stop() {
+    public func stop() {
         self.process.terminate()
         try? self.standardInput.fileHandleForWriting.close()
         self.process.waitUntilExit()
