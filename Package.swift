@@ -162,6 +162,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "WindMakerServiceSupportTests",
+            dependencies: ["WindMakerServiceSupport", "WindMakerRPC", "WindMakerMessages", "WindMakerServiceAPI"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: [
                 "WindMakerServiceSupport", "WindMakerServiceAPI", "WindMakerTLS", "WindMakerTransport", "WindMakerRPC",

@@ -44,6 +44,8 @@ public final class OpenSSLHandler: ChannelDuplexHandler {
     private var plaintextBuffer: ByteBuffer?
     private var handshakeTimer: Scheduled<Void>?
     private var shutdownTimer: Scheduled<Void>?
+    private var closeDeadline: Scheduled<Void>?
+    private static let longestCloseWait = TimeAmount.seconds(30)
     private var closePromise: EventLoopPromise<Void>?
     private var transportCloseIssued = false
 
@@ -268,15 +270,25 @@ public final class OpenSSLHandler: ChannelDuplexHandler {
             self.joinClose(promise)
             self.encryptPendingWrites(context: context)
             let peerAlreadyClosed = self.connection.shutdown()
-            self.writeCiphertext(context: context)
+            let written = self.writeCiphertext(context: context)
             if peerAlreadyClosed {
                 self.closeTransport(context: context, promise: nil)
             } else {
-                self.shutdownTimer = context.eventLoop.assumeIsolated().scheduleTask(
-                    in: TimeAmount(self.configuration.shutdownTimeout)
-                ) {
-                    self.logger.debug("TLS peer did not answer close_notify in time; closing")
+                // The peer can answer close_notify only after reading everything queued before it, so the wait
+                // starts once our last bytes (responses included) are on the wire, not when the close was asked.
+                // A peer that stops reading must not keep the socket forever either.
+                self.closeDeadline = context.eventLoop.assumeIsolated().scheduleTask(in: Self.longestCloseWait) {
+                    self.logger.debug("TLS peer did not read our last bytes in time; closing")
                     self.closeTransport(context: context, promise: nil)
+                }
+                written.assumeIsolated().whenComplete { _ in
+                    guard self.shutdownTimer == nil, context.channel.isActive else { return }
+                    self.shutdownTimer = context.eventLoop.assumeIsolated().scheduleTask(
+                        in: TimeAmount(self.configuration.shutdownTimeout)
+                    ) {
+                        self.logger.debug("TLS peer did not answer close_notify in time; closing")
+                        self.closeTransport(context: context, promise: nil)
+                    }
                 }
             }
         case .joinPendingClose:
@@ -314,16 +326,19 @@ public final class OpenSSLHandler: ChannelDuplexHandler {
 
     /// Writes everything OpenSSL produced as one buffer and flushes; the promises of the writes encrypted into
     /// it complete when it is written.
-    private func writeCiphertext(context: ChannelHandlerContext) {
-        let promise = self.takeFlushedPromise()
+    /// Writes out the ciphertext OpenSSL produced; the returned future completes when the network write does.
+    @discardableResult
+    private func writeCiphertext(context: ChannelHandlerContext) -> EventLoopFuture<Void> {
+        let promise = self.takeFlushedPromise() ?? context.eventLoop.makePromise(of: Void.self)
         let pending = self.connection.pendingCiphertextCount
         guard pending > 0 else {
-            promise?.succeed()
-            return
+            promise.succeed()
+            return promise.futureResult
         }
         var buffer = context.channel.allocator.buffer(capacity: pending)
         self.connection.drainCiphertext(into: &buffer)
         context.writeAndFlush(self.wrapOutboundOut(buffer), promise: promise)
+        return promise.futureResult
     }
 
     private func failPendingWrites(_ error: any Error) {
@@ -375,6 +390,8 @@ public final class OpenSSLHandler: ChannelDuplexHandler {
         self.handshakeTimer = nil
         self.shutdownTimer?.cancel()
         self.shutdownTimer = nil
+        self.closeDeadline?.cancel()
+        self.closeDeadline = nil
     }
 
     /// Logs and fires `error`, sends whatever alert OpenSSL queued, and closes the channel.

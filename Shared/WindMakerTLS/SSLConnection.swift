@@ -126,6 +126,8 @@ final class SSLConnection {
     /// Decrypts as much plaintext as fits into `buffer`'s writable space.
     func readPlaintext(into buffer: inout ByteBuffer) -> ReadResult {
         var result = ReadResult.needMoreData
+        // SSL_get_error reads this thread's error queue, which another connection on the loop may have left dirty.
+        OpenSSLErrorQueue.clear()
         buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 1) { space in
             var read = 0
             if SSL_read_ex(self.ssl, space.baseAddress, space.count, &read) == 1 {
@@ -150,6 +152,7 @@ final class SSLConnection {
         buffer.withUnsafeReadableBytes { bytes in
             guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
             var written = 0
+            OpenSSLErrorQueue.clear()
             // Without SSL_MODE_ENABLE_PARTIAL_WRITE and with a growable memory BIO, success means all of it.
             if SSL_write_ex(self.ssl, base, bytes.count, &written) == 1 { return nil }
             return self.failure(.connectionFailed, "TLS write failed")

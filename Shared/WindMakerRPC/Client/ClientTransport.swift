@@ -18,6 +18,7 @@ public protocol ClientStream: Sendable {
     func receive<M: ProtoMessage>(as type: M.Type) async throws -> M?
     /// The metadata the server sent with its final status; valid once `receive` has returned nil.
     var trailingMetadata: Metadata { get }
-    /// Abandons the call; the server's handler is cancelled.
+    /// Abandons the call; the server's handler is cancelled. ``RPCClient`` also calls it when an attempt ends
+    /// however it ends, so for a call that is already over it must do nothing.
     func cancel()
 }

@@ -115,6 +115,9 @@ public struct RPCClient: Sendable {
                     try await self.waitBeforeRetry(after: error, call: call, attemptNumber: &attemptNumber)
                     continue
                 }
+                // However the attempt ends (a streaming body may return or throw early), the call ends with it;
+                // for a call that is already over this does nothing.
+                defer { stream.cancel() }
                 do {
                     return try await withTaskCancellationHandler {
                         try await attempt(stream)

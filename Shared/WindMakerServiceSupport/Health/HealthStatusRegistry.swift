@@ -17,6 +17,8 @@ public final class HealthStatusRegistry: Sendable {
     /// Sets the status of `service` (`""` for the whole server) and tells its watchers.
     public func set(_ status: HealthV1.ServingStatus, for service: String = "") {
         let watchers = self.state.withLock { state in
+            // After shutdown began, everything stays NOT_SERVING.
+            guard !state.isFinished else { return [AsyncStream<HealthV1.ServingStatus>.Continuation]() }
             state.statuses[service] = status
             return state.watchers.values.filter { $0.service == service }.map(\.continuation)
         }

@@ -11,6 +11,8 @@ final class ClientCall {
     }
 
     let info: ClientCallInfo
+    /// Shared with the caller's handle.
+    let outcomeForCaller = CallOutcome()
     /// Assigned when the request headers are written; 0 until then.
     var id: UInt32 = 0
     var deadlineTimer: Scheduled<Void>?
@@ -39,6 +41,7 @@ final class ClientCall {
     func finish(_ error: RPCError?, metadata: Metadata) {
         guard self.outcome == nil else { return }
         self.outcome = (error, metadata)
+        self.outcomeForCaller.end(with: error)
         self.deadlineTimer?.cancel()
         self.deadlineTimer = nil
         if let waiter = self.waiter {

@@ -8,12 +8,15 @@ import WindMakerRPC
 final class ClientCallHandle: ClientStream {
     private let handler: NIOLoopBound<ClientConnectionHandler>
     private let call: NIOLoopBound<ClientCall>
+    private let outcome: CallOutcome
     private let trailers = Mutex(Metadata())
 
     /// Must be created on the connection's event loop.
     init(handler: NIOLoopBound<ClientConnectionHandler>, info: ClientCallInfo) {
+        let call = ClientCall(info: info)
         self.handler = handler
-        self.call = NIOLoopBound(ClientCall(info: info), eventLoop: handler.eventLoop)
+        self.outcome = call.outcomeForCaller
+        self.call = NIOLoopBound(call, eventLoop: handler.eventLoop)
     }
 
     private var eventLoop: any EventLoop { self.handler.eventLoop }
@@ -21,6 +24,7 @@ final class ClientCallHandle: ClientStream {
     var trailingMetadata: Metadata { self.trailers.withLock { $0 } }
 
     func send<M: ProtoMessage>(_ message: M, endOfStream: Bool) async throws {
+        if let ended = self.outcome.error { throw ended }
         self.onLoop { handler, call in handler.send(call, message, endOfStream: endOfStream) }
         if !endOfStream { try await self.waitUntilWritable() }
     }
@@ -50,6 +54,7 @@ final class ClientCallHandle: ClientStream {
     }
 
     func cancel() {
+        guard self.outcome.error == nil else { return }
         self.onLoop { handler, call in
             handler.abandon(call, RPCError(.cancelled, "the call was cancelled by the client"))
         }
@@ -83,5 +88,7 @@ final class ClientCallHandle: ClientStream {
         let handler = self.handler
         guard !handler.eventLoop.inEventLoop || !handler.value.isWritable else { return }
         try await handler.eventLoop.flatSubmit { handler.value.writable() }.get()
+        // Waiters are also woken when any call ends; the sender then learns whether it was this one.
+        if let ended = self.outcome.error { throw ended }
     }
 }

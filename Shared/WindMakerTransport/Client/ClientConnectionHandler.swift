@@ -165,6 +165,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             self.output.append { $0.writeFrame(.cancel, callID: call.id) }
         }
         call.finish(error, metadata: Metadata())
+        // A sender of this call may be parked on writability; it re-checks its call when woken.
+        self.releaseWritabilityWaiters()
         self.closeIfDrained()
     }
 
@@ -200,6 +202,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     /// Writes the request headers of a call not yet started; false when the call cannot go out.
     private func start(_ call: ClientCall, endOfStream: Bool) -> Bool {
         if call.isStarted { return !call.isFinished }
+        // Abandoned before it was sent (cancelled, or past its deadline): it never goes out.
+        guard !call.isFinished else { return false }
         guard case .ready = self.state else {
             var error: RPCError
             if case .closed(let reason) = self.state {

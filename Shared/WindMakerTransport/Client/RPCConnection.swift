@@ -68,9 +68,8 @@ public final class RPCConnection: ClientTransport {
         case .ready(let handler, _):
             try? await handler.eventLoop.flatSubmit { handler.value.closeChannel() }.get()
         case .connecting(let future):
-            if let handler = try? await future.get() {
-                try? await handler.eventLoop.flatSubmit { handler.value.closeChannel() }.get()
-            }
+            // Not worth waiting out a connect timeout: the connection is closed whenever it comes up.
+            future.whenSuccess { handler in _ = handler.value.closeChannel() }
         case .idle, .closed:
             break
         }
@@ -101,7 +100,13 @@ public final class RPCConnection: ClientTransport {
             case .use(let handler):
                 return handler
             case .await(let future):
-                return try await Self.notProcessedOnFailure { try await future.get() }
+                return try await Self.notProcessedOnFailure {
+                    try await FutureWaiter.value(
+                        of: future,
+                        until: deadline,
+                        waitingFor: "connecting to \(self.target)"
+                    )
+                }
             case .wait(let retryAt):
                 if let deadline, deadline < retryAt {
                     throw Self.notProcessed(RPCError(.unavailable, "\(self.target) is unreachable; next attempt later"))

@@ -24,6 +24,7 @@ final class Keepalive {
             guard this.value.answerTimer == nil else { return }
             sendPing.value()
             this.value.answerTimer = eventLoop.scheduleTask(in: timeout) {
+                this.value.answerTimer = nil
                 peerIsGone.value()
             }
         }

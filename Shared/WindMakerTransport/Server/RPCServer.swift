@@ -75,6 +75,8 @@ public final class RPCServer: Sendable {
         guard let (listener, stopped) = self.state.withLock({ state in state.listener.map { ($0, state.stopped!) } })
         else { return }
         try await listener.closeFuture.get()
+        // A listener closed by anything but a shutdown leaves nothing to drain.
+        guard self.state.withLock({ $0.isShuttingDown }) else { return }
         try await stopped.futureResult.get()
     }
 

@@ -10,11 +10,18 @@ final class ServerCall {
         case pending
     }
 
+    /// What a buffered message is charged at least, so that a flood of empty messages still counts.
+    static let minimumCharge = 64
+
     let id: UInt32
     let descriptor: MethodDescriptor
     private var inbound = CircularBuffer<ByteBuffer>(initialCapacity: 1)
     private var inboundFinished = false
+    private var messagesReceived = 0
     private var waiter: CheckedContinuation<ByteBuffer?, any Error>?
+    /// A cancellation that arrived before its receive registered (possible only off the event loop).
+    private var cancelledBeforeWait = false
+    private var writabilityWaiter: EventLoopPromise<Void>?
     /// Set once the final status is written, or the client cancelled; later output is dropped.
     private(set) var isClosed = false
     var task: Task<Void, Never>?
@@ -25,21 +32,27 @@ final class ServerCall {
         self.descriptor = descriptor
     }
 
-    /// Bytes buffered and not yet taken by the handler.
+    /// What the buffered messages are charged against the connection's inbound limit.
     private(set) var bufferedBytes = 0
 
-    /// Adds a request message; returns the bytes newly buffered (0 when a waiting handler took it).
+    /// Adds a request message; returns what it is charged (0 when a waiting handler took it or it was dropped).
     func deliver(_ message: ByteBuffer) -> Int {
-        // A message after the client said it was done is ignored: the handler has been told the stream ended.
-        guard !self.inboundFinished else { return 0 }
+        // After the client said it was done, or past the one request of a unary or server-streaming method, a
+        // message is dropped: the handler will never read it.
+        guard !self.inboundFinished, self.descriptor.kind == .clientStreaming || self.messagesReceived == 0 else {
+            return 0
+        }
+        self.messagesReceived += 1
         if let waiter = self.waiter {
             self.waiter = nil
             waiter.resume(returning: message)
             return 0
         }
-        self.inbound.append(message)
-        self.bufferedBytes += message.readableBytes
-        return message.readableBytes
+        let kept = Self.compacted(message)
+        let charge = Self.charge(for: kept)
+        self.inbound.append(kept)
+        self.bufferedBytes += charge
+        return charge
     }
 
     func finishInbound() {
@@ -52,13 +65,17 @@ final class ServerCall {
 
     func poll() -> Poll {
         if let message = self.inbound.popFirst() {
-            self.bufferedBytes -= message.readableBytes
+            self.bufferedBytes -= Self.charge(for: message)
             return .message(message)
         }
         return self.inboundFinished || self.isClosed ? .end : .pending
     }
 
     func wait(_ continuation: CheckedContinuation<ByteBuffer?, any Error>) {
+        if self.cancelledBeforeWait {
+            self.cancelledBeforeWait = false
+            return continuation.resume(throwing: CancellationError())
+        }
         switch self.poll() {
         case .message(let message): continuation.resume(returning: message)
         case .end: continuation.resume(returning: nil)
@@ -68,12 +85,27 @@ final class ServerCall {
         }
     }
 
-    /// Marks the call closed: cancels the handler, wakes a waiting receive with `error`, stops the deadline timer.
+    /// Parks a sender until the channel is writable again, or the call ends.
+    func waitUntilWritable(_ promise: EventLoopPromise<Void>) {
+        self.writabilityWaiter?.succeed()
+        self.writabilityWaiter = promise
+    }
+
+    /// Wakes a parked sender because the channel can take bytes again.
+    func writable() {
+        self.writabilityWaiter?.succeed()
+        self.writabilityWaiter = nil
+    }
+
+    /// Marks the call closed: cancels the handler, wakes a waiting receive or send with `error`, stops the deadline
+    /// timer.
     func close(failingWaiterWith error: any Error) {
         self.isClosed = true
         self.deadlineTimer?.cancel()
         self.deadlineTimer = nil
         self.task?.cancel()
+        self.writabilityWaiter?.fail(error)
+        self.writabilityWaiter = nil
         if let waiter = self.waiter {
             self.waiter = nil
             waiter.resume(throwing: error)
@@ -84,6 +116,19 @@ final class ServerCall {
         if let waiter = self.waiter {
             self.waiter = nil
             waiter.resume(throwing: CancellationError())
+        } else {
+            self.cancelledBeforeWait = true
         }
+    }
+
+    private static func charge(for message: ByteBuffer) -> Int {
+        max(message.readableBytes, Self.minimumCharge)
+    }
+
+    /// A small message sliced out of a large read buffer is copied, so that keeping it does not keep the whole
+    /// buffer alive.
+    private static func compacted(_ message: ByteBuffer) -> ByteBuffer {
+        guard message.storageCapacity > 2 * message.readableBytes + 4096 else { return message }
+        return ByteBuffer(bytes: message.readableBytesView)
     }
 }

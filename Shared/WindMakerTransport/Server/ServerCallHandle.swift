@@ -25,7 +25,7 @@ struct ServerCallHandle: ServerCallIO {
         try Task.checkCancellation()
         if self.eventLoop.inEventLoop {
             try self.handler.value.send(callID: self.callID, message)
-            if let writable = self.handler.value.writable() { try await writable.get() }
+            if let writable = self.handler.value.writable(callID: self.callID) { try await writable.get() }
         } else {
             let handler = self.handler
             let callID = self.callID
@@ -35,7 +35,7 @@ struct ServerCallHandle: ServerCallIO {
                 } catch {
                     return handler.eventLoop.makeFailedFuture(error)
                 }
-                return handler.value.writable() ?? handler.eventLoop.makeSucceededVoidFuture()
+                return handler.value.writable(callID: callID) ?? handler.eventLoop.makeSucceededVoidFuture()
             }.get()
         }
     }

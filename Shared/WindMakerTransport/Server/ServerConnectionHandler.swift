@@ -36,7 +36,6 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var bufferedInboundBytes = 0
     private var readPending = false
     private var output: OutboundBatch!
-    private var writabilityWaiters: [EventLoopPromise<Void>] = []
     private let keepalive: Keepalive
     private var idleTimer: Scheduled<Void>?
     private var timersStarted = false
@@ -82,7 +81,6 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             call.close(failingWaiterWith: RPCError(.cancelled, "the connection closed"))
         }
         self.calls.removeAll()
-        self.failWritabilityWaiters()
         context.fireChannelInactive()
     }
 
@@ -120,16 +118,16 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         if context.channel.isWritable {
-            let waiters = self.writabilityWaiters
-            self.writabilityWaiters.removeAll()
-            for waiter in waiters { waiter.succeed() }
+            for call in self.calls.values { call.writable() }
+            self.resumeReadingIfPossible()
         }
         context.fireChannelWritabilityChanged()
     }
 
-    /// Holds back reads while handlers have too many request bytes waiting, so a fast client cannot fill memory.
+    /// Holds back reads while handlers have too many request bytes waiting, or while the client is not reading what
+    /// we send, so that neither a fast writer nor a peer that never reads can fill our memory.
     func read(context: ChannelHandlerContext) {
-        if self.bufferedInboundBytes > self.configuration.maximumBufferedInboundBytes {
+        if self.bufferedInboundBytes > self.configuration.maximumBufferedInboundBytes || !context.channel.isWritable {
             self.readPending = true
         } else {
             context.read()
@@ -154,6 +152,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             self.logger.debug("client cancelled call", metadata: ["rpc.method": "\(call.descriptor)"])
             call.close(failingWaiterWith: CancellationError())
         case .ping:
+            guard frame.payload.readableBytes == 8 else {
+                return self.protocolViolation("a ping carries 8 bytes, not \(frame.payload.readableBytes)")
+            }
             if !frame.flags.contains(.ack) {
                 self.enqueue { $0.writeFrame(.ping, flags: .ack, callID: 0, payload: frame.payload) }
             }
@@ -365,11 +366,13 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
     }
 
-    /// A future that completes once the channel can take more bytes.
-    func writable() -> EventLoopFuture<Void>? {
-        guard self.state != .closed, !self.context.channel.isWritable else { return nil }
+    /// A future that completes once the channel can take more bytes, or fails when the call ends first; nil when
+    /// there is no need to wait.
+    func writable(callID: UInt32) -> EventLoopFuture<Void>? {
+        guard self.state != .closed, !self.context.channel.isWritable, let call = self.calls[callID], !call.isClosed
+        else { return nil }
         let promise = self.context.eventLoop.makePromise(of: Void.self)
-        self.writabilityWaiters.append(promise)
+        call.waitUntilWritable(promise)
         return promise.futureResult
     }
 
@@ -415,6 +418,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         self.keepalive.start(on: context.eventLoop) {
             this.value.enqueue { $0.writeFrame(.ping, callID: 0, payload: ByteBuffer(integer: UInt64(0))) }
         } peerIsGone: {
+            // While we hold back reads, answers cannot arrive: that says nothing about the peer.
+            guard !this.value.readPending else { return }
             this.value.logger.warning("closing connection: keepalive ping was not answered")
             this.value.close()
         }
@@ -434,16 +439,15 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private func releaseInbound(_ bytes: Int) {
         guard bytes > 0 else { return }
         self.bufferedInboundBytes -= bytes
-        if self.readPending, self.bufferedInboundBytes <= self.configuration.maximumBufferedInboundBytes {
-            self.readPending = false
-            self.context.read()
-        }
+        self.resumeReadingIfPossible()
     }
 
-    private func failWritabilityWaiters() {
-        let waiters = self.writabilityWaiters
-        self.writabilityWaiters.removeAll()
-        for waiter in waiters { waiter.fail(RPCError(.cancelled, "the connection closed")) }
+    private func resumeReadingIfPossible() {
+        guard self.readPending, self.bufferedInboundBytes <= self.configuration.maximumBufferedInboundBytes,
+            self.context.channel.isWritable
+        else { return }
+        self.readPending = false
+        self.context.read()
     }
 
     /// Appends frames to this tick's batch, unless the connection is closed.

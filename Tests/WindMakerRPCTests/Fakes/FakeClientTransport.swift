@@ -63,6 +63,9 @@ final class FakeClientStream: ClientStream {
         var sent: [Sent] = []
         var finishedSending = false
         var cancelCount = 0
+        /// Set once the call is over (the last response, a failure, or a cancellation): later cancels do nothing,
+        /// as the `ClientStream` contract asks of transports.
+        var ended = false
         var waiter: CheckedContinuation<Void, Never>?
     }
 
@@ -90,11 +93,15 @@ final class FakeClientStream: ClientStream {
         let step: ReceiveStep = self.state.withLock { state in
             switch state.behaviour {
             case .respond(var responses, let trailers):
-                guard !responses.isEmpty else { return .deliver(nil) }
+                guard !responses.isEmpty else {
+                    state.ended = true
+                    return .deliver(nil)
+                }
                 let first = responses.removeFirst()
                 state.behaviour = .respond(responses, trailers: trailers)
                 return .deliver(first)
             case let .fail(error), let .failOpen(error):
+                state.ended = true
                 return .fail(error)
             case .hang:
                 return state.cancelCount > 0 ? .cancelled : .wait
@@ -125,7 +132,9 @@ final class FakeClientStream: ClientStream {
     var trailingMetadata: Metadata { self.trailers }
 
     func cancel() {
-        let waiter = self.state.withLock { state in
+        let waiter = self.state.withLock { state -> CheckedContinuation<Void, Never>? in
+            guard !state.ended else { return nil }
+            state.ended = true
             state.cancelCount += 1
             defer { state.waiter = nil }
             return state.waiter
