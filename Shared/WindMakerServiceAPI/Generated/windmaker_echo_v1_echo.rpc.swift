@@ -23,7 +23,8 @@ extension EchoV1 {
                 method: "Expand",
                 kind: .serverStreaming
             )
-            /// Answers once the client has finished sending: payloads concatenated, the last text, index = request count.
+            /// Answers once the client has finished sending: payloads concatenated, texts joined with ",", index = request
+            /// count.
             public static let collect = MethodDescriptor(
                 service: "windmaker.echo.v1.Echo",
                 method: "Collect",
@@ -43,7 +44,8 @@ extension EchoV1 {
                 responses: ResponseWriter<EchoV1.EchoResponse>,
                 context: ServerContext
             ) async throws
-            /// Answers once the client has finished sending: payloads concatenated, the last text, index = request count.
+            /// Answers once the client has finished sending: payloads concatenated, texts joined with ",", index = request
+            /// count.
             func collect(
                 requests: RequestStream<EchoV1.EchoRequest>,
                 context: ServerContext
@@ -81,7 +83,8 @@ extension EchoV1 {
                 )
             }
 
-            /// Answers once the client has finished sending: payloads concatenated, the last text, index = request count.
+            /// Answers once the client has finished sending: payloads concatenated, texts joined with ",", index = request
+            /// count.
             public func collect(
                 options: CallOptions = CallOptions(),
                 requests: (RequestWriter<EchoV1.EchoRequest>) async throws -> Void
