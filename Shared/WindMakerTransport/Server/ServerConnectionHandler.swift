@@ -10,7 +10,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     typealias OutboundIn = Never
     typealias OutboundOut = ByteBuffer
 
-    private enum State {
+    enum State {
         case active
         /// `goAway` sent: calls up to `lastCallID` finish, later ones are refused; closes when none remain.
         case draining
@@ -19,26 +19,26 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     private let router: RPCRouter
     private let interceptors: [any ServerInterceptor]
-    private let configuration: ServerConfiguration
+    let configuration: ServerConfiguration
     private let requireAuthenticatedPeer: Bool
-    private var logger: Logger
+    var logger: Logger
 
-    private var state = State.active
-    private var context: ChannelHandlerContext!
-    private var executor: EventLoopTaskExecutor!
-    private var peer: PeerIdentity?
+    var state = State.active
+    var context: ChannelHandlerContext!
+    var executor: EventLoopTaskExecutor!
+    var peer: PeerIdentity?
     private var remoteAddress = "unknown"
-    private var calls: [UInt32: ServerCall] = [:]
+    var calls: [UInt32: ServerCall] = [:]
     /// One logger per method: setting logger metadata is costly, so it is done once per method and connection.
     private var methodLoggers: [String: Logger] = [:]
     private var plainHeaders: [ByteBuffer: RegisteredMethod] = [:]
-    private var lastCallID: UInt32 = 0
-    private var bufferedInboundBytes = 0
-    private var readPending = false
-    private var output: OutboundBatch!
-    private let keepalive: Keepalive
-    private var idleTimer: Scheduled<Void>?
-    private var timersStarted = false
+    var lastCallID: UInt32 = 0
+    var bufferedInboundBytes = 0
+    var readPending = false
+    var output: OutboundBatch!
+    let keepalive: Keepalive
+    var idleTimer: Scheduled<Void>?
+    var timersStarted = false
 
     init(
         router: RPCRouter,
@@ -325,134 +325,5 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 self.armIdleTimer()
             }
         }
-    }
-
-    // MARK: Used by ServerCallHandle (on the event loop)
-
-    func poll(callID: UInt32) -> ServerCall.Poll {
-        guard let call = self.calls[callID] else { return .end }
-        let poll = call.poll()
-        if case .message(let message) = poll { self.releaseInbound(message.readableBytes) }
-        return poll
-    }
-
-    func wait(callID: UInt32, _ continuation: CheckedContinuation<ByteBuffer?, any Error>) {
-        guard let call = self.calls[callID] else { return continuation.resume(returning: nil) }
-        let before = call.bufferedBytes
-        call.wait(continuation)
-        self.releaseInbound(before - call.bufferedBytes)
-    }
-
-    func cancelWait(callID: UInt32) {
-        self.calls[callID]?.cancelWaiter()
-    }
-
-    /// Queues a response message; throws when the call is already over.
-    func send(callID: UInt32, _ message: some ProtoMessage) throws {
-        guard let call = self.calls[callID], !call.isClosed else {
-            throw RPCError(.cancelled, "the call has ended")
-        }
-        do {
-            try self.output.append { (buffer) throws(FrameEncodingError) in
-                try buffer.writeFrame(
-                    .message,
-                    callID: callID,
-                    message: message,
-                    maximumPayloadSize: self.configuration.maximumPayloadSize
-                )
-            }
-        } catch {
-            throw RPCError(.internal, "the response could not be sent: \(error)")
-        }
-    }
-
-    /// A future that completes once the channel can take more bytes, or fails when the call ends first; nil when
-    /// there is no need to wait.
-    func writable(callID: UInt32) -> EventLoopFuture<Void>? {
-        guard self.state != .closed, !self.context.channel.isWritable, let call = self.calls[callID], !call.isClosed
-        else { return nil }
-        let promise = self.context.eventLoop.makePromise(of: Void.self)
-        call.waitUntilWritable(promise)
-        return promise.futureResult
-    }
-
-    // MARK: Connection lifecycle
-
-    private func beginDraining(reason: String) {
-        guard self.state == .active else { return }
-        self.state = .draining
-        let goAway = RPCV1.GoAway(
-            lastCallId: self.lastCallID,
-            code: RPCError.Code.unavailable.rawValue,
-            message: reason
-        )
-        self.enqueue { try? $0.writeFrame(.goAway, callID: 0, message: goAway) }
-        self.logger.debug("draining connection", metadata: ["rpc.open_calls": "\(self.calls.count)"])
-        if self.calls.isEmpty { self.close() }
-    }
-
-    private func goAwayAndClose(code: RPCError.Code, message: String) {
-        guard self.state != .closed else { return }
-        let goAway = RPCV1.GoAway(lastCallId: self.lastCallID, code: code.rawValue, message: message)
-        self.enqueue { try? $0.writeFrame(.goAway, callID: 0, message: goAway) }
-        self.close()
-    }
-
-    private func protocolViolation(_ message: String) {
-        self.logger.warning("closing connection: protocol violation: \(message)")
-        self.goAwayAndClose(code: .internal, message: "protocol violation: \(message)")
-    }
-
-    private func close() {
-        guard self.state != .closed else { return }
-        self.output.flush()
-        self.state = .closed
-        self.context.close(promise: nil)
-    }
-
-    private func startTimers(context: ChannelHandlerContext) {
-        // Called from handlerAdded or channelActive, whichever sees the channel active first.
-        guard !self.timersStarted else { return }
-        self.timersStarted = true
-        let this = NIOLoopBound(self, eventLoop: context.eventLoop)
-        self.keepalive.start(on: context.eventLoop) {
-            this.value.enqueue { $0.writeFrame(.ping, callID: 0, payload: ByteBuffer(integer: UInt64(0))) }
-        } peerIsGone: {
-            // While we hold back reads, answers cannot arrive: that says nothing about the peer.
-            guard !this.value.readPending else { return }
-            this.value.logger.warning("closing connection: keepalive ping was not answered")
-            this.value.close()
-        }
-        self.armIdleTimer()
-    }
-
-    private func armIdleTimer() {
-        guard let idle = self.configuration.idleTimeout, self.idleTimer == nil, self.state == .active else { return }
-        self.idleTimer = self.context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(idle)) {
-            self.idleTimer = nil
-            guard self.calls.isEmpty else { return }
-            self.logger.debug("closing idle connection")
-            self.beginDraining(reason: "idle for \(idle)")
-        }
-    }
-
-    private func releaseInbound(_ bytes: Int) {
-        guard bytes > 0 else { return }
-        self.bufferedInboundBytes -= bytes
-        self.resumeReadingIfPossible()
-    }
-
-    private func resumeReadingIfPossible() {
-        guard self.readPending, self.bufferedInboundBytes <= self.configuration.maximumBufferedInboundBytes,
-            self.context.channel.isWritable
-        else { return }
-        self.readPending = false
-        self.context.read()
-    }
-
-    /// Appends frames to this tick's batch, unless the connection is closed.
-    private func enqueue(_ write: (inout ByteBuffer) -> Void) {
-        guard self.state != .closed else { return }
-        self.output.append(write)
     }
 }
