@@ -21,7 +21,7 @@ import WindMakerTransport
             return nil
         }
         #expect(first == 0)
-        try await server.waitForLog("handler observed cancellation", "echo.text=early-exit")
+        try await server.waitForLog("client cancelled call", "rpc.method=windmaker.echo.v1.Echo/Expand")
         await test.connection.close()
     }
 
