@@ -90,6 +90,22 @@ let package = Package(
             path: "Shared/WindMakerServiceSupport",
             swiftSettings: strictSettings
         ),
+        // SQLite (Debian libsqlite3-dev), wrapped by WindMakerStorage only.
+        .systemLibrary(name: "CSQLite", path: "Shared/CSQLite", pkgConfig: "sqlite3"),
+        // Embedded storage: SQLite connections (WAL, synchronous=FULL), statements, transactions, migrations.
+        .target(
+            name: "WindMakerStorage",
+            dependencies: ["CSQLite"],
+            path: "Shared/WindMakerStorage",
+            swiftSettings: strictSettings
+        ),
+        // The registry's domain: providers, lifecycle, invitations, bindings, attribution. No NIO, no OpenSSL.
+        .target(
+            name: "WindMakerRegistry",
+            dependencies: ["WindMakerStorage", "WindMakerRPC", "WindMakerMessages"],
+            path: "Services/Registry/WindMakerRegistry",
+            swiftSettings: strictSettings
+        ),
         // A small echo service: the integration tests' and the benchmark's server.
         .target(
             name: "WindMakerEcho",
@@ -159,6 +175,16 @@ let package = Package(
         .testTarget(
             name: "WindMakerTLSTests",
             dependencies: ["WindMakerTLS", "WindMakerTestSupport", nioCore, nioPosix, nioEmbedded, logging],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WindMakerStorageTests",
+            dependencies: ["WindMakerStorage"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WindMakerRegistryTests",
+            dependencies: ["WindMakerRegistry", "WindMakerStorage", "WindMakerRPC", "WindMakerMessages"],
             swiftSettings: strictSettings
         ),
         .testTarget(

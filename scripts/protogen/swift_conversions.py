@@ -41,7 +41,7 @@ class CConversions:
             w("}")
         w.close()
         w()
-        w.open(f"func fill(_ c: inout {info.c_struct}, arena: CArena) throws(ProtoEncodingError)")
+        w.open_function("func fill(", [f"_ c: inout {info.c_struct}", "arena: CArena"], " throws(ProtoEncodingError)")
         for f in message.fields:
             if f.oneof_index is None:
                 self._encode_field(w, f)

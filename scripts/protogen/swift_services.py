@@ -108,9 +108,15 @@ class ServiceEmitter:
             w(f'                method: "{method.name}",')
             w(f"                kind: .{self._kind(method)}")
             w("            )")
-        names = ", ".join(method_name(m) for m in service.methods)
+        names = [method_name(m) for m in service.methods]
         w("            /// Every method, in declaration order.")
-        w(f"            public static let all: [MethodDescriptor] = [{names}]")
+        single = f"            public static let all: [MethodDescriptor] = [{', '.join(names)}]"
+        if len(single) <= 120:
+            w(single)
+        else:
+            w("            public static let all: [MethodDescriptor] = [")
+            self.lines.extend(f"                {name}," for name in names)
+            w("            ]")
         w("        }")
         w("")
         w(f"        /// Implement to serve `{service.full_name}`; register with `RPCRouter.register(_:)`.")

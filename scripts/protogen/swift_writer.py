@@ -20,6 +20,20 @@ class Writer:
         self(text + " {")
         self.level += 1
 
+    def open_function(self, head: str, params: list[str], tail: str) -> None:
+        """`func name(` + params + `) tail {`, on one line or one parameter per line if too long."""
+        single = f"{head}{', '.join(params)}){tail} {{"
+        if len(INDENT * self.level + single) <= LINE_LIMIT:
+            self(single)
+        else:
+            self(head)
+            self.level += 1
+            for index, param in enumerate(params):
+                self(param + ("," if index < len(params) - 1 else ""))
+            self.level -= 1
+            self(f"){tail} {{")
+        self.level += 1
+
     def close(self, text: str = "}") -> None:
         self.level -= 1
         self(text)
@@ -40,8 +54,10 @@ class Writer:
             return
         self(head)
         self.level += 1
+        # Multi-line collection literals end with a comma (swift-format's TrailingComma); argument lists do not.
+        last_comma = "," if tail.startswith("]") else ""
         for index, arg in enumerate(args):
-            self(arg + ("," if index < len(args) - 1 else ""))
+            self(arg + ("," if index < len(args) - 1 else last_comma))
         self.level -= 1
         self(tail)
 

@@ -15,5 +15,8 @@ public enum RPCV1 {}
 /// Types generated from the proto package `windmaker.reflection.v1` (`Protos/windmaker/reflection/v1/reflection.proto`).
 public enum ReflectionV1 {}
 
+/// Types generated from the proto package `windmaker.registry.v1` (`Protos/windmaker/registry/v1/registry.proto`).
+public enum RegistryV1 {}
+
 /// Types generated from the proto package `windmaker.testing.v1` (`Protos/windmaker/testing/v1/kinds.proto`).
 public enum TestingV1 {}

@@ -1,5 +1,5 @@
 public import ArgumentParser
-public import WindMakerTLS
+import WindMakerTLS
 
 /// What every server executable is configured with: flags, each with a matching environment variable.
 public struct ServerOptions: ParsableArguments, Sendable {

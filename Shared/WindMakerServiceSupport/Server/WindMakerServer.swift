@@ -1,7 +1,7 @@
 public import Logging
 public import NIOCore
 public import ServiceLifecycle
-public import WindMakerMessages
+import WindMakerMessages
 public import WindMakerRPC
 import WindMakerServiceAPI
 public import WindMakerTLS

@@ -1,0 +1,54 @@
+/// The handle a ``Database/transaction(_:)`` body runs its SQL through.
+///
+/// It is only valid during the body: it is not `Sendable`, and using a copy after the body returned is a
+/// programmer error (a precondition failure), because the database's lock is no longer held.
+/// There are no nested transactions: a ``Transaction`` has no `transaction` method.
+public struct Transaction: SQLExecuting {
+    private let connection: Connection
+    private let scope: Scope
+
+    /// Whether the body that received this transaction is still running.
+    final class Scope {
+        var isActive = true
+    }
+
+    init(connection: Connection, scope: Scope) {
+        self.connection = connection
+        self.scope = scope
+    }
+
+    private func checkActive() {
+        precondition(self.scope.isActive, "Transaction used after its transaction body returned")
+    }
+
+    /// Runs one statement inside the transaction and returns how many rows it changed.
+    /// - Throws: ``StorageError``.
+    @discardableResult
+    public func execute(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> Int {
+        self.checkActive()
+        return try self.connection.execute(sql, arguments)
+    }
+
+    /// Runs one statement inside the transaction and returns every result row.
+    /// - Throws: ``StorageError``.
+    public func query(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> [Row] {
+        self.checkActive()
+        return try self.connection.query(sql, arguments)
+    }
+
+    /// Runs one statement inside the transaction and returns its first row, or `nil`.
+    /// - Throws: ``StorageError``.
+    public func queryOne(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> Row? {
+        self.checkActive()
+        return try self.connection.queryOne(sql, arguments)
+    }
+
+    /// Runs SQL that may hold several statements, uncached; for migrations.
+    func executeScript(_ sql: String) throws(StorageError) {
+        self.checkActive()
+        try self.connection.executeScript(sql)
+    }
+}
+
+@available(*, unavailable, message: "a Transaction is valid only inside its body, on the task running it")
+extension Transaction: Sendable {}
