@@ -9,7 +9,9 @@
 public struct Metadata: Hashable, Sendable {
     /// One key-value pair.
     public struct Entry: Hashable, Sendable {
+        /// Lower-case key.
         public var key: String
+        /// UTF-8 value.
         public var value: String
 
         public init(key: String, value: String) {

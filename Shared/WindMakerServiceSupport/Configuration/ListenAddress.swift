@@ -1,6 +1,8 @@
 /// A `host:port` a server listens on.
 public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
+    /// Host name or IP literal (without brackets).
     public var host: String
+    /// TCP port; 0 picks a free one.
     public var port: Int
 
     public init(host: String, port: Int) {

@@ -8,6 +8,7 @@ public struct ClientConfiguration: Sendable {
     public var connectTimeout: Duration
     /// The wait before reconnecting after a failed attempt; doubles each time up to `maximumReconnectBackoff`.
     public var initialReconnectBackoff: Duration
+    /// The longest wait between reconnection attempts.
     public var maximumReconnectBackoff: Duration
 
     public init(

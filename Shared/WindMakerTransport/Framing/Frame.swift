@@ -7,10 +7,13 @@ public struct Frame: Sendable, Hashable {
     /// The largest payload accepted unless configured otherwise: 4 MiB.
     public static let defaultMaximumPayloadSize = 4 * 1024 * 1024
 
+    /// What the frame carries.
     public var type: FrameType
+    /// Flag bits, meaning per type.
     public var flags: FrameFlags
     /// The call the frame belongs to; 0 for connection frames (`ping`, `goAway`).
     public var callID: UInt32
+    /// The bytes after the header (a protobuf message, or empty).
     public var payload: ByteBuffer
 
     public init(type: FrameType, flags: FrameFlags = [], callID: UInt32, payload: ByteBuffer) {
