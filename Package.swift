@@ -106,6 +106,13 @@ let package = Package(
             path: "Services/Registry/WindMakerRegistry",
             swiftSettings: strictSettings
         ),
+        // The registry over RPC: conversions between the wire and the domain, and (next) the service adapter.
+        .target(
+            name: "RegistryRPC",
+            dependencies: ["WindMakerRegistry", "WindMakerRPC", "WindMakerMessages", "WindMakerServiceAPI"],
+            path: "Services/Registry/RegistryRPC",
+            swiftSettings: strictSettings
+        ),
         // A small echo service: the integration tests' and the benchmark's server.
         .target(
             name: "WindMakerEcho",
@@ -185,6 +192,11 @@ let package = Package(
         .testTarget(
             name: "WindMakerRegistryTests",
             dependencies: ["WindMakerRegistry", "WindMakerStorage", "WindMakerRPC", "WindMakerMessages"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RegistryRPCTests",
+            dependencies: ["RegistryRPC", "WindMakerRegistry", "WindMakerMessages"],
             swiftSettings: strictSettings
         ),
         .testTarget(
