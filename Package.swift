@@ -109,7 +109,10 @@ let package = Package(
         // The registry over RPC: conversions between the wire and the domain, and (next) the service adapter.
         .target(
             name: "RegistryRPC",
-            dependencies: ["WindMakerRegistry", "WindMakerRPC", "WindMakerMessages", "WindMakerServiceAPI"],
+            dependencies: [
+                "WindMakerRegistry", "WindMakerRPC", "WindMakerMessages", "WindMakerServiceAPI",
+                "WindMakerServiceSupport",
+            ],
             path: "Services/Registry/RegistryRPC",
             swiftSettings: strictSettings
         ),
@@ -196,7 +199,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistryRPCTests",
-            dependencies: ["RegistryRPC", "WindMakerRegistry", "WindMakerMessages"],
+            dependencies: [
+                "RegistryRPC", "WindMakerRegistry", "WindMakerMessages", "WindMakerServiceAPI", "WindMakerRPC",
+                "WindMakerServiceSupport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
