@@ -13,6 +13,9 @@ public struct Invitation: Hashable, Sendable {
     public var code: InvitationCode
     /// The only company that may redeem it.
     public var creditCode: CreditCode
+    /// The invited company's name as the operator wrote it, for people reading the invitation; not checked against
+    /// the applicant's legal name.
+    public var organisationName: String?
     /// The issuing operator's SPIFFE id.
     public var issuedBy: String
     /// When it was issued.
@@ -27,6 +30,7 @@ public struct Invitation: Hashable, Sendable {
     public init(
         code: InvitationCode,
         creditCode: CreditCode,
+        organisationName: String? = nil,
         issuedBy: String,
         issuedAt: Timestamp,
         expiresAt: Timestamp,
@@ -35,6 +39,7 @@ public struct Invitation: Hashable, Sendable {
     ) {
         self.code = code
         self.creditCode = creditCode
+        self.organisationName = organisationName
         self.issuedBy = issuedBy
         self.issuedAt = issuedAt
         self.expiresAt = expiresAt

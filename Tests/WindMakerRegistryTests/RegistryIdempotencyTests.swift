@@ -1,0 +1,94 @@
+import Testing
+import WindMakerRegistry
+
+@Suite struct RegistryIdempotencyTests {
+    static let method = "windmaker.registry.v1.Registry/Apply"
+
+    func key(_ key: String = "retry-1", request: [UInt8] = [1, 2, 3]) throws -> IdempotencyKey {
+        try IdempotencyKey(caller: Fixtures.portalID, key: key, method: Self.method, request: request)
+    }
+
+    func apply(_ harness: RegistryHarness, key: IdempotencyKey, number: Int) throws -> IdempotentOutcome<Provider> {
+        let registry = harness.registry
+        let application = RegistryHarness.application(number)
+        return try registry.idempotent(
+            key,
+            at: Fixtures.now,
+            encode: { Array($0.id.rawValue.utf8) },
+            { sql in try registry.apply(application, actor: Fixtures.portalID, at: Fixtures.now, in: sql) }
+        )
+    }
+
+    @Test func aRetryReplaysTheFirstResponseAndChangesNothing() throws {
+        let harness = try RegistryHarness()
+        let first = try self.apply(harness, key: self.key(), number: 1)
+        guard case .performed(let provider, let response) = first else {
+            Issue.record("not performed")
+            return
+        }
+        #expect(response == Array(provider.id.rawValue.utf8))
+        let counts = try harness.rowCounts()
+        #expect(counts["idempotency_keys"] == 1)
+        // The retry would create another provider if it ran (a fresh credit code), so any change shows.
+        let retry = try self.apply(harness, key: self.key(), number: 2)
+        #expect(retry.response == response)
+        guard case .replayed = retry else {
+            Issue.record("not replayed")
+            return
+        }
+        #expect(try harness.rowCounts() == counts)
+    }
+
+    @Test func theSameKeyForADifferentRequestIsRefused() throws {
+        let harness = try RegistryHarness()
+        _ = try self.apply(harness, key: self.key(), number: 1)
+        let counts = try harness.rowCounts()
+        let error = #expect(throws: RegistryError.self) {
+            try self.apply(harness, key: self.key(request: [9]), number: 2)
+        }
+        guard case .invalidArgument(let violations) = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
+        #expect(violations.map(\.field) == ["idempotency-key"])
+        #expect(violations.first?.description.contains("was used for a different request") == true)
+        #expect(error?.code == .invalidArgument)
+        #expect(try harness.rowCounts() == counts)
+    }
+
+    @Test func aFailedOperationStoresNoKeySoARetryRunsAgain() throws {
+        let harness = try RegistryHarness()
+        _ = try harness.applied(1)
+        #expect(throws: RegistryError.self) { try self.apply(harness, key: self.key(), number: 1) }
+        #expect(try harness.rowCounts()["idempotency_keys"] == 0)
+    }
+
+    @Test func keysArePerCaller() throws {
+        let harness = try RegistryHarness()
+        _ = try self.apply(harness, key: self.key(), number: 1)
+        let other = try IdempotencyKey(
+            caller: Fixtures.operatorID,
+            key: "retry-1",
+            method: Self.method,
+            request: [1, 2, 3]
+        )
+        guard case .performed = try self.apply(harness, key: other, number: 2) else {
+            Issue.record("replayed")
+            return
+        }
+    }
+
+    @Test(arguments: ["", String(repeating: "k", count: 129), "tab\there", "ключ"])
+    func malformedKeysAreRefusedNamingTheHeader(key: String) throws {
+        let error = #expect(throws: RegistryError.self) { try self.key(key) }
+        guard case .invalidArgument(let violations) = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
+        #expect(violations.map(\.field) == ["idempotency-key"])
+    }
+
+    @Test func aKeyOf128PrintableCharactersIsAccepted() throws {
+        _ = try self.key(String(repeating: "~", count: 128))
+    }
+}
