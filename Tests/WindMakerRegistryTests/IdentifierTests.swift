@@ -36,11 +36,13 @@ import WindMakerRegistry
 
     @Test(arguments: Self.badProviderIDs)
     func malformedProviderIDsAreRejected(text: String, problem: String) {
-        #expect(throws: ProviderID.ParseError(text: text, problem: problem)) { try ProviderID(text) }
+        #expect(throws: ProviderID.ParseError(noun: "provider id", text: text, problem: problem)) {
+            try ProviderID(text)
+        }
     }
 
     @Test func parseErrorMessageQuotesTheInput() {
-        let error = ProviderID.ParseError(text: "prv_x", problem: "p")
+        let error = ProviderID.ParseError(noun: "provider id", text: "prv_x", problem: "p")
         #expect(error.description == "invalid provider id \"prv_x\": p")
     }
 
