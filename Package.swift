@@ -22,6 +22,7 @@ let package = Package(
     products: [
         .executable(name: "wmctl", targets: ["wmctl"]),
         .executable(name: "wm-echo", targets: ["wm-echo"]),
+        .executable(name: "registry", targets: ["registry"]),
         .executable(name: "rpc-bench", targets: ["RPCBench"]),
         .library(name: "BenchmarkSupport", targets: ["BenchmarkSupport"]),
     ],
@@ -106,14 +107,23 @@ let package = Package(
             path: "Services/Registry/WindMakerRegistry",
             swiftSettings: strictSettings
         ),
-        // The registry over RPC: conversions between the wire and the domain, and (next) the service adapter.
+        // The registry over RPC: the service adapter, conversions between the wire and the domain, the access table.
         .target(
             name: "RegistryRPC",
             dependencies: [
-                "WindMakerRegistry", "WindMakerRPC", "WindMakerMessages", "WindMakerServiceAPI",
-                "WindMakerServiceSupport",
+                "WindMakerRegistry", "WindMakerStorage", "WindMakerRPC", "WindMakerMessages", "WindMakerServiceAPI",
+                "WindMakerServiceSupport", logging,
             ],
             path: "Services/Registry/RegistryRPC",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "registry",
+            dependencies: [
+                "RegistryRPC", "WindMakerRegistry", "WindMakerStorage", "WindMakerServiceSupport", argumentParser,
+                lifecycle, logging,
+            ],
+            path: "Services/Registry/registry",
             swiftSettings: strictSettings
         ),
         // A small echo service: the integration tests' and the benchmark's server.
@@ -200,8 +210,8 @@ let package = Package(
         .testTarget(
             name: "RegistryRPCTests",
             dependencies: [
-                "RegistryRPC", "WindMakerRegistry", "WindMakerMessages", "WindMakerServiceAPI", "WindMakerRPC",
-                "WindMakerServiceSupport",
+                "RegistryRPC", "WindMakerRegistry", "WindMakerStorage", "WindMakerMessages", "WindMakerServiceAPI",
+                "WindMakerRPC", "WindMakerServiceSupport", logging,
             ],
             swiftSettings: strictSettings
         ),

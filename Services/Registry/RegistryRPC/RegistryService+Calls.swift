@@ -1,0 +1,71 @@
+import Logging
+import WindMakerMessages
+import WindMakerRPC
+import WindMakerRegistry
+import WindMakerStorage
+
+extension RegistryService {
+    /// Runs a mutating operation at most once per `idempotency-key`, in one transaction with the stored response.
+    ///
+    /// - Parameters:
+    ///   - request: the request as received; its bytes are what a retry must match.
+    ///   - context: the call, for the caller's identity, the key and the log.
+    ///   - operation: the operation's `…, in: sql` variant, given the transaction and now.
+    ///   - response: the response message for the operation's result.
+    func mutating<Request: ProtoMessage, Response: ProtoMessage, Result>(
+        _ request: Request,
+        context: ServerContext,
+        _ operation: (Transaction, Timestamp) throws -> Result,
+        response: (Result) -> Response
+    ) throws -> Response {
+        try self.guarded(context) {
+            let now = self.clock()
+            let key = try Self.idempotencyKey(for: request, context: context)
+            let outcome = try self.registry.idempotent(
+                key,
+                at: now,
+                encode: { result in try response(result).serializedBytes() },
+                { sql in try operation(sql, now) }
+            )
+            switch outcome {
+            case .performed(let result, _):
+                return response(result)
+            case .replayed(let bytes):
+                context.logger.debug("replayed the stored response for an idempotency key")
+                return try Response(serializedBytes: bytes)
+            }
+        }
+    }
+
+    /// The caller's idempotency key for `request`, or `nil` when the call carries none.
+    static func idempotencyKey(
+        for request: some ProtoMessage,
+        context: ServerContext
+    ) throws -> IdempotencyKey? {
+        guard let key = context.requestMetadata[Metadata.Keys.idempotencyKey] else { return nil }
+        return try IdempotencyKey(
+            caller: context.peer.description,
+            key: key,
+            method: context.descriptor.fullName,
+            request: try request.serializedBytes()
+        )
+    }
+
+    /// Runs `body`, letting registry errors through (they carry their status) and turning everything else into
+    /// `INTERNAL` with a generic message, logging the detail: storage messages name tables and columns.
+    func guarded<T>(_ context: ServerContext, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as RegistryError {
+            throw error
+        } catch let error as RPCError {
+            throw error
+        } catch let error as StorageError {
+            context.logger.error("registry storage failed", metadata: ["error": "\(error)"])
+            throw RPCError(.internal, "the registry could not complete the request; try again later")
+        } catch {
+            context.logger.error("registry call failed", metadata: ["error": "\(error)"])
+            throw RPCError(.internal, "internal error")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Logging
+import RegistryRPC
+import ServiceLifecycle
+import WindMakerRegistry
+import WindMakerServiceSupport
+import WindMakerStorage
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Serves `windmaker.registry.v1.Registry` (with health and method listing) over mutual TLS until SIGTERM or SIGINT,
+/// on the SQLite database `<data-dir>/registry.sqlite`, which it creates and migrates at start.
+@main
+struct RegistryServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "registry",
+        abstract: "Serve the provider registry over mutual TLS (default 127.0.0.1:7401)."
+    )
+
+    @OptionGroup var options: ServerOptions
+
+    @Option(name: .customLong("data-dir"), help: "Directory of registry.sqlite (env WM_DATA_DIR, default .dev/data).")
+    var dataDirectory: String?
+
+    func run() async throws {
+        let logger = LoggingSetup.bootstrap(label: "registry", level: self.options.resolvedLogLevel)
+        let directory = self.dataDirectory ?? Environment.value("WM_DATA_DIR") ?? ".dev/data"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory.hasSuffix("/") ? "\(directory)registry.sqlite" : "\(directory)/registry.sqlite"
+        let database = try Database(path: path)
+        defer { database.close() }
+        let registry = try Registry(database: database)
+        logger.info("registry database open", metadata: ["path": "\(path)"])
+
+        let server = try WindMakerServer(
+            name: "registry",
+            services: [RegistryService(registry: registry)],
+            policy: RegistryAccess.policy,
+            listen: try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7401)),
+            tls: try self.options.tls.serverConfiguration(),
+            logger: logger
+        )
+        let address = try await server.bind()
+        logger.notice("serving", metadata: ["address": "\(address)"])
+        let group = ServiceGroup(
+            configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        )
+        try await group.run()
+    }
+}
