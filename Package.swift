@@ -24,6 +24,7 @@ let package = Package(
         .executable(name: "wm-echo", targets: ["wm-echo"]),
         .executable(name: "registry", targets: ["registry"]),
         .executable(name: "rpc-bench", targets: ["RPCBench"]),
+        .executable(name: "registry-bench", targets: ["RegistryBench"]),
         .library(name: "BenchmarkSupport", targets: ["BenchmarkSupport"]),
     ],
     dependencies: [
@@ -164,6 +165,13 @@ let package = Package(
                 "WindMakerRPC", "WindMakerMessages", nioCore, nioPosix, logging, argumentParser,
             ],
             path: "Benchmarks/RPCBench",
+            swiftSettings: strictSettings
+        ),
+        // The registry's domain API on a temp-file SQLite database: applications+approvals/s, attribution lookups/s.
+        .executableTarget(
+            name: "RegistryBench",
+            dependencies: ["WindMakerRegistry", "WindMakerStorage", "BenchmarkSupport", argumentParser],
+            path: "Benchmarks/RegistryBench",
             swiftSettings: strictSettings
         ),
 

@@ -1,21 +1,33 @@
 /// Minimal JSON for `--json` output: strings escaped per RFC 8259, keys sorted for stable output.
 enum JSONOutput {
-    enum Value {
+    indirect enum Value {
         case string(String)
+        /// An integer, written as a JSON number.
+        case number(Int64)
+        case bool(Bool)
+        case null
+        case object([String: Value])
+        case array([Value])
     }
 
     static func object(_ fields: [String: Value]) -> String {
-        let body = fields.keys.sorted().map { key in "\(self.quoted(key)):\(self.encode(fields[key]!))" }
-        return "{" + body.joined(separator: ",") + "}"
+        self.encode(.object(fields))
     }
 
     static func array(_ items: [String]) -> String {
         "[" + items.joined(separator: ",") + "]"
     }
 
-    private static func encode(_ value: Value) -> String {
+    static func encode(_ value: Value) -> String {
         switch value {
         case .string(let text): self.quoted(text)
+        case .number(let number): String(number)
+        case .bool(let flag): flag ? "true" : "false"
+        case .null: "null"
+        case .object(let fields):
+            "{" + fields.keys.sorted().map { "\(self.quoted($0)):\(self.encode(fields[$0]!))" }.joined(separator: ",")
+                + "}"
+        case .array(let items): "[" + items.map { self.encode($0) }.joined(separator: ",") + "]"
         }
     }
 

@@ -91,4 +91,19 @@ import WindMakerRegistry
         let missing = Self.violations { _ = try WireTime.date(nil, field: "start") }
         #expect(missing.first?.description == "is required")
     }
+
+    @Test func anEndedBindingShowsTheDayItEnded() throws {
+        let binding = Binding(
+            id: BindingID.random(),
+            providerID: ProviderID.random(),
+            client: try ClientRef(kind: .merchant, id: "m-1"),
+            scope: .storeOperation,
+            range: try DateRange(start: CivilDate("2026-01-01")),
+            state: .ended(on: try CivilDate("2026-03-31")),
+            proposedBy: "spiffe://windmaker/provider-portal/portal"
+        )
+        let wire = RegistryV1.Binding(binding)
+        #expect(wire.state == .ended)
+        #expect(wire.end == CommonV1.Date(year: 2026, month: 3, day: 31))
+    }
 }

@@ -25,13 +25,15 @@ extension RegistryV1.ClientRef {
 extension RegistryV1.Binding {
     /// A binding as callers see it.
     init(_ binding: Binding) {
+        // An ended binding shows the day it ended, which may be before the end it was proposed with.
+        let end: CivilDate? = if case .ended(let date) = binding.state { date } else { binding.range.end }
         self.init(
             id: binding.id.description,
             providerId: binding.providerID.description,
             client: RegistryV1.ClientRef(binding.client),
             scope: WireEnums.bindingScope(binding.scope),
             start: WireTime.date(binding.range.start),
-            end: binding.range.end.map(WireTime.date),
+            end: end.map(WireTime.date),
             state: WireEnums.bindingState(binding.state),
             proposedBy: binding.proposedBy,
             confirmedBy: binding.confirmedBy ?? "",

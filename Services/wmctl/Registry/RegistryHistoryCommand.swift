@@ -1,0 +1,28 @@
+import ArgumentParser
+import WindMakerMessages
+import WindMakerServiceAPI
+
+/// `wmctl registry history <provider-id>`: the provider's audit trail, oldest first.
+struct RegistryHistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Show a provider's status changes (operators)."
+    )
+
+    @Argument(help: "The provider's id (prv_…).")
+    var providerID: String
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        let request = RegistryV1.ProviderHistoryRequest(providerId: self.providerID)
+        let entries = try await RegistryCall.run(self.connection) { registry in
+            try await registry.providerHistory(request, options: self.connection.callOptions).entries
+        }
+        if self.connection.json {
+            RegistryJSON.print(["entries": .array(entries.map(RegistryJSON.audit))])
+        } else {
+            print(RegistryTables.history(entries))
+        }
+    }
+}
