@@ -31,4 +31,20 @@ import WindMakerTestSupport
         #expect(Set(listed.providers.map(\.id)) == Set(ids))
         await operators.test.connection.close()
     }
+
+    @Test func sigtermDrainsAndExitsCleanly() async throws {
+        let first = try await RegistryTestServer.start()
+        let portal = try first.client("provider-portal")
+        let provider = try #require(try await portal.registry.apply(RegistryRequests.apply(1)).provider)
+        first.server.terminate()
+        #expect(try await first.server.waitForExit() == 0)
+        await portal.test.connection.close()
+
+        let second = try await RegistryTestServer.start(dataDirectory: first.dataDirectory)
+        defer { second.stop() }
+        let operators = try second.client("operator-alice")
+        let found = try await operators.registry.getProvider(RegistryV1.GetProviderRequest(providerId: provider.id))
+        #expect(found.provider == provider)
+        await operators.test.connection.close()
+    }
 }
