@@ -170,7 +170,11 @@ let package = Package(
         // The registry's domain API on a temp-file SQLite database: applications+approvals/s, attribution lookups/s.
         .executableTarget(
             name: "RegistryBench",
-            dependencies: ["WindMakerRegistry", "WindMakerStorage", "BenchmarkSupport", argumentParser],
+            dependencies: [
+                "WindMakerRegistry", "WindMakerStorage", "BenchmarkSupport", "RegistryRPC", "WindMakerServiceSupport",
+                "WindMakerTLS", "WindMakerTransport", "WindMakerRPC", "WindMakerServiceAPI", "WindMakerMessages",
+                nioCore, nioPosix, logging, argumentParser,
+            ],
             path: "Benchmarks/RegistryBench",
             swiftSettings: strictSettings
         ),

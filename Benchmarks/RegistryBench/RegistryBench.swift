@@ -6,13 +6,14 @@ import WindMakerStorage
 
 /// `registry-bench`: the registry's domain API on a temp-file SQLite database (WAL, synchronous=FULL) holding
 /// `--providers` ACTIVE providers and `--bindings` confirmed bindings. Prints one JSON line per case:
-/// `apply-approve` (providers applied and approved per second, each pair two durable transactions) and
-/// `attribution` (attribution queries resolved per second, in batches of `--batch`).
+/// `apply-approve` (providers applied and approved per second, each pair two durable transactions),
+/// `attribution` (attribution queries resolved per second, in batches of `--batch`) and `rpc-apply-approve` (the
+/// same pairs through the `registry` RPC server over mutual TLS on loopback, from `--rpc-concurrency` tasks).
 @main
-struct RegistryBench: ParsableCommand {
+struct RegistryBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry-bench",
-        abstract: "Measure registry applications+approvals/s and attribution lookups/s."
+        abstract: "Measure registry applications+approvals/s (domain API and RPC) and attribution lookups/s."
     )
 
     @Option(help: "ACTIVE providers created before measuring.")
@@ -30,7 +31,28 @@ struct RegistryBench: ParsableCommand {
     @Option(help: "Seconds to run the attribution case.")
     var seconds = 5.0
 
-    func run() throws {
+    @Option(help: "Cases, comma-separated: apply-approve,attribution,rpc-apply-approve.")
+    var cases = Case.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Option(name: .customLong("rpc-concurrency"), help: "Tasks each applying and approving in rpc-apply-approve.")
+    var rpcConcurrency = 16
+
+    @Option(name: .customLong("rpc-seconds"), help: "Seconds measured in rpc-apply-approve, after a 1 s warm-up.")
+    var rpcSeconds = 5.0
+
+    @Option(help: "Directory of development certificates; created with scripts/dev-certs if missing.")
+    var certs: String = ".dev/certs"
+
+    enum Case: String, CaseIterable {
+        case applyApprove = "apply-approve"
+        case attribution
+        case rpcApplyApprove = "rpc-apply-approve"
+    }
+
+    func run() async throws {
+        let cases = try DriverOptions.list(self.cases, "cases") { Case(rawValue: $0) }
+        let certificates = CertificateDirectory(path: self.certs)
+        if cases.contains(.rpcApplyApprove) { try certificates.ensureExists() }
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("registry-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -42,11 +64,25 @@ struct RegistryBench: ParsableCommand {
         FileHandle.standardError.write(
             Data("setup: \(self.providers) providers, \(self.bindings) bindings in \(setup)\n".utf8)
         )
-        StandardOutput.writeLine(
-            try ApplyApproveCase(count: self.applyCount, firstNumber: self.providers).run(registry).jsonLine
-        )
-        StandardOutput.writeLine(
-            try AttributionCase(population: population, batch: self.batch, seconds: self.seconds).run(registry).jsonLine
-        )
+        if cases.contains(.applyApprove) {
+            StandardOutput.writeLine(
+                try ApplyApproveCase(count: self.applyCount, firstNumber: self.providers).run(registry).jsonLine
+            )
+        }
+        if cases.contains(.attribution) {
+            StandardOutput.writeLine(
+                try AttributionCase(population: population, batch: self.batch, seconds: self.seconds).run(registry)
+                    .jsonLine
+            )
+        }
+        if cases.contains(.rpcApplyApprove) {
+            let result = try await RPCApplyApproveCase(
+                certificates: certificates,
+                concurrency: self.rpcConcurrency,
+                seconds: self.rpcSeconds,
+                firstNumber: self.providers + self.applyCount
+            ).run(registry)
+            StandardOutput.writeLine(result.jsonLine)
+        }
     }
 }
