@@ -153,7 +153,7 @@ import WindMakerRegistry
             Issue.record("got \(String(describing: error))")
             return
         }
-        #expect(violations.map(\.field) == ["end_date"])
+        #expect(violations.map(\.field) == ["end"])
         let ended = try harness.registry.endBinding(
             binding.id,
             on: Fixtures.date("2025-03-01"),
@@ -226,5 +226,15 @@ import WindMakerRegistry
         #expect(throws: RegistryError.self) {
             try harness.registry.listBindings(client, page: PageRequest(size: 3, token: token))
         }
+    }
+
+    @Test func onADateOnlyBindingsInForceAreListed() throws {
+        let harness = try RegistryHarness()
+        let provider = try harness.active(1)
+        let confirmed = try harness.binding(provider, scope: .advertising, "2025-01-01", "2025-12-31")
+        try harness.binding(provider, scope: .supplyChain, "2025-01-01", "2025-12-31", confirm: false)
+        let listed = try harness.registry.listBindings(.provider(provider.id), on: Fixtures.date("2025-06-01")).items
+        #expect(listed.map(\.id) == [confirmed.id], "a proposed binding is not in force")
+        #expect(try harness.registry.listBindings(.provider(provider.id)).items.count == 2)
     }
 }

@@ -104,7 +104,7 @@ import WindMakerRegistry
             Issue.record("got \(String(describing: error))")
             return
         }
-        #expect(violations.map(\.field) == ["type"])
+        #expect(violations.map(\.field) == ["profile.type"])
         #expect(violations.first?.description.contains("STRATEGIC") == true)
     }
 

@@ -60,6 +60,10 @@ extension RegistryService {
             throw error
         } catch let error as RPCError {
             throw error
+        } catch let error as StorageError where error.code == .invalidValue {
+            // The only value storage refuses that a caller can send: text with NUL in a field not checked above.
+            context.logger.notice("refused a request value", metadata: ["error": "\(error)"])
+            throw RPCError(.invalidArgument, "a text field contains a NUL character, which is not allowed")
         } catch let error as StorageError {
             context.logger.error("registry storage failed", metadata: ["error": "\(error)"])
             throw RPCError(.internal, "the registry could not complete the request; try again later")

@@ -7,6 +7,8 @@ extension RegistryService {
     /// A non-strategic provider applies; it starts `APPLIED`.
     public func apply(request: RegistryV1.ApplyRequest, context: ServerContext) async throws -> RegistryV1.ApplyResponse
     {
+        // Strategic providers join by invitation: say so even when a field is also wrong.
+        if request.profile?.type == .strategic { throw RegistryError.invitationRequired(.missing) }
         let application = try ProviderApplication(wire: request.profile, field: "profile")
         let actor = context.peer.description
         return try self.mutating(

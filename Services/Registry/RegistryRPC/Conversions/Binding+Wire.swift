@@ -25,8 +25,10 @@ extension RegistryV1.ClientRef {
 extension RegistryV1.Binding {
     /// A binding as callers see it.
     init(_ binding: Binding) {
-        // An ended binding shows the day it ended, which may be before the end it was proposed with.
-        let end: CivilDate? = if case .ended(let date) = binding.state { date } else { binding.range.end }
+        // An ended binding shows the last day it was in force (its range cut at the day it ended); one ended before it
+        // started shows that day, before its start: it never took effect.
+        let end: CivilDate? =
+            if case .ended(let date) = binding.state { binding.occupiedRange?.end ?? date } else { binding.range.end }
         self.init(
             id: binding.id.description,
             providerId: binding.providerID.description,

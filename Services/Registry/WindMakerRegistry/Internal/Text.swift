@@ -11,6 +11,7 @@ extension String {
 enum TextRule {
     /// A violation when `text` is empty or longer than `maximum`, naming the field and the limit.
     static func violation(of text: String, field: String, minimum: Int = 1, maximum: Int) -> FieldViolation? {
+        if let nul = Self.nulViolation(of: text, field: field) { return nul }
         let count = text.count
         if count < minimum {
             return FieldViolation(
@@ -22,5 +23,10 @@ enum TextRule {
             return FieldViolation(field: field, description: "must be at most \(maximum) characters, found \(count)")
         }
         return nil
+    }
+
+    /// A violation when `text` contains U+0000, which no store (SQLite's text API, PostgreSQL) keeps.
+    static func nulViolation(of text: String, field: String) -> FieldViolation? {
+        text.unicodeScalars.contains("\u{0}") ? FieldViolation(field: field, description: "must not contain NUL") : nil
     }
 }

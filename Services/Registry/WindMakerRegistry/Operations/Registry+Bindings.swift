@@ -86,7 +86,7 @@ extension Registry {
 
     /// Ends an active binding: it covers no day after `date`.
     /// - Throws: ``RegistryError/notFound(_:id:)``; ``RegistryError/staleVersion(expected:actual:)``;
-    ///   ``RegistryError/invalidArgument(_:)`` naming `end_date` when `date` is before the binding's start;
+    ///   ``RegistryError/invalidArgument(_:)`` naming `end` when `date` is before the binding's start;
     ///   ``RegistryError/illegalBindingTransition(_:from:action:)`` unless active.
     public func endBinding(
         _ id: BindingID,
@@ -113,7 +113,7 @@ extension Registry {
         guard date >= binding.range.start else {
             throw RegistryError.invalidArgument([
                 FieldViolation(
-                    field: "end_date",
+                    field: "end",
                     description: "\(date) is before the binding's start \(binding.range.start)"
                 )
             ])

@@ -81,7 +81,7 @@ extension Registry {
 
     /// Redeems an invitation: creates the `ACTIVE` strategic provider from `application` and marks the invitation
     /// used, in one transaction.
-    /// - Throws: ``RegistryError/invalidArgument(_:)`` naming `invitation_code` (malformed), `type` (not
+    /// - Throws: ``RegistryError/invalidArgument(_:)`` naming `code` (malformed), `profile.type` (not
     ///   `STRATEGIC`) or an application field; ``RegistryError/invitationRequired(_:)`` (`PERMISSION_DENIED`) saying
     ///   why the invitation cannot be used: unknown, issued for another credit code, already used, or expired;
     ///   ``RegistryError/alreadyExists(creditCode:existing:)``.
@@ -109,12 +109,12 @@ extension Registry {
         do {
             invitationCode = try InvitationCode(code)
         } catch {
-            violations.append(FieldViolation(field: "invitation_code", error: error))
+            violations.append(FieldViolation(field: "code", error: error))
         }
         if application.type != .strategic {
             violations.append(
                 FieldViolation(
-                    field: "type",
+                    field: "profile.type",
                     description: "an invitation admits a STRATEGIC provider, found \(application.type); "
                         + "\(application.type) providers apply without one"
                 )

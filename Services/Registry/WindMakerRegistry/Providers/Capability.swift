@@ -20,6 +20,7 @@ public struct Capability: Hashable, Sendable {
     /// Every problem with this capability, under the field path `field` (e.g. `capabilities.supply_chain`).
     public func violations(field: String) -> [FieldViolation] {
         var violations: [FieldViolation] = []
+        if let nul = TextRule.nulViolation(of: self.summary, field: "\(field).description") { violations.append(nul) }
         let count = self.summary.count
         if count > Self.maximumDescriptionLength {
             violations.append(

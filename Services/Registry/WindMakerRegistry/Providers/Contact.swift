@@ -62,6 +62,7 @@ public struct Contact: Hashable, Sendable {
 
     static func emailProblem(_ email: String) -> String? {
         if email.isEmpty { return "must not be empty" }
+        if email.unicodeScalars.contains("\u{0}") { return "must not contain NUL" }
         guard email.count <= 254 else { return "must be at most 254 characters, found \(email.count)" }
         guard !email.contains(where: \.isWhitespace) else { return "must not contain white space" }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)

@@ -84,7 +84,8 @@ extension SQLiteRegistryStore {
         }
         if let date {
             conditions.append(
-                "start_date <= ? AND (end_date IS NULL OR end_date >= ?) AND (ended_on IS NULL OR ended_on >= ?)"
+                "state IN ('ACTIVE', 'ENDED') AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)"
+                    + " AND (ended_on IS NULL OR ended_on >= ?)"
             )
             arguments += [date.sqlValue, date.sqlValue, date.sqlValue]
         }
