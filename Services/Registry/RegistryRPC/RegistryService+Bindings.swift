@@ -31,7 +31,7 @@ extension RegistryService {
         try collector.finish()
         guard let providerID, let client, let scope, let range else { throw WireRequest.required("provider_id") }
         let actor = context.peer.description
-        return try self.mutating(
+        return try await self.mutating(
             request,
             context: context,
             { sql, now in
@@ -56,7 +56,7 @@ extension RegistryService {
     ) async throws -> RegistryV1.ConfirmBindingResponse {
         let id = try WireRequest.bindingID(request.bindingId, field: "binding_id")
         let actor = context.peer.description
-        return try self.mutating(
+        return try await self.mutating(
             request,
             context: context,
             { sql, now in
@@ -85,7 +85,7 @@ extension RegistryService {
         try collector.finish()
         guard let id, let end else { throw WireRequest.required("binding_id") }
         let actor = context.peer.description
-        return try self.mutating(
+        return try await self.mutating(
             request,
             context: context,
             { sql, now in
@@ -127,7 +127,7 @@ extension RegistryService {
         let date = collector.check { () throws(RegistryError) in try WireTime.optionalDate(request.on, field: "on") }
         try collector.finish()
         guard let subject else { throw WireRequest.required("provider_id") }
-        let page = try self.guarded(context) {
+        let page = try await self.guarded(context) {
             try self.registry.listBindings(subject, on: date ?? nil, page: WireRequest.page(request.page))
         }
         return RegistryV1.ListBindingsResponse(

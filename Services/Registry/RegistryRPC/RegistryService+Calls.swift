@@ -15,10 +15,10 @@ extension RegistryService {
     func mutating<Request: ProtoMessage, Response: ProtoMessage, Result>(
         _ request: Request,
         context: ServerContext,
-        _ operation: (Transaction, Timestamp) throws -> Result,
-        response: (Result) -> Response
-    ) throws -> Response {
-        try self.guarded(context) {
+        _ operation: @escaping @Sendable (Transaction, Timestamp) throws -> Result,
+        response: @escaping @Sendable (Result) -> Response
+    ) async throws -> Response {
+        try await self.guarded(context) {
             let now = self.clock()
             let key = try Self.idempotencyKey(for: request, context: context)
             let outcome = try self.registry.idempotent(
@@ -51,11 +51,12 @@ extension RegistryService {
         )
     }
 
-    /// Runs `body`, letting registry errors through (they carry their status) and turning everything else into
-    /// `INTERNAL` with a generic message, logging the detail: storage messages name tables and columns.
-    func guarded<T>(_ context: ServerContext, _ body: () throws -> T) throws -> T {
+    /// Runs `body` on the storage thread, letting registry errors through (they carry their status) and turning
+    /// everything else into `INTERNAL` with a generic message, logging the detail: storage messages name tables and
+    /// columns.
+    func guarded<T: Sendable>(_ context: ServerContext, _ body: @escaping @Sendable () throws -> T) async throws -> T {
         do {
-            return try body()
+            return try await self.storage.run(body)
         } catch let error as RegistryError {
             throw error
         } catch let error as RPCError {

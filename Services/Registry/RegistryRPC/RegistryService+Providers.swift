@@ -11,7 +11,7 @@ extension RegistryService {
         if request.profile?.type == .strategic { throw RegistryError.invitationRequired(.missing) }
         let application = try ProviderApplication(wire: request.profile, field: "profile")
         let actor = context.peer.description
-        return try self.mutating(
+        return try await self.mutating(
             request,
             context: context,
             { sql, now in try self.registry.apply(application, actor: actor, at: now, in: sql) },
@@ -25,7 +25,7 @@ extension RegistryService {
         context: ServerContext
     ) async throws -> RegistryV1.InviteResponse {
         let actor = context.peer.description
-        return try self.mutating(
+        return try await self.mutating(
             request,
             context: context,
             { sql, now in
@@ -59,7 +59,7 @@ extension RegistryService {
         try collector.finish()
         guard let application else { throw WireRequest.required("profile") }
         let actor = context.peer.description
-        return try self.mutating(
+        return try await self.mutating(
             request,
             context: context,
             { sql, now in
@@ -80,7 +80,7 @@ extension RegistryService {
         request: RegistryV1.TransitionRequest,
         context: ServerContext
     ) async throws -> RegistryV1.TransitionResponse {
-        try self.transition(.approve, request, context: context)
+        try await self.transition(.approve, request, context: context)
     }
 
     /// An operator rejects an applied provider, with a reason.
@@ -88,7 +88,7 @@ extension RegistryService {
         request: RegistryV1.TransitionRequest,
         context: ServerContext
     ) async throws -> RegistryV1.TransitionResponse {
-        try self.transition(.reject, request, context: context)
+        try await self.transition(.reject, request, context: context)
     }
 
     /// An operator suspends an active provider, with a reason.
@@ -96,7 +96,7 @@ extension RegistryService {
         request: RegistryV1.TransitionRequest,
         context: ServerContext
     ) async throws -> RegistryV1.TransitionResponse {
-        try self.transition(.suspend, request, context: context)
+        try await self.transition(.suspend, request, context: context)
     }
 
     /// An operator reinstates a suspended provider.
@@ -104,7 +104,7 @@ extension RegistryService {
         request: RegistryV1.TransitionRequest,
         context: ServerContext
     ) async throws -> RegistryV1.TransitionResponse {
-        try self.transition(.reinstate, request, context: context)
+        try await self.transition(.reinstate, request, context: context)
     }
 
     /// An operator terminates a provider, with a reason; its bindings end that day.
@@ -112,18 +112,18 @@ extension RegistryService {
         request: RegistryV1.TransitionRequest,
         context: ServerContext
     ) async throws -> RegistryV1.TransitionResponse {
-        try self.transition(.terminate, request, context: context)
+        try await self.transition(.terminate, request, context: context)
     }
 
     private func transition(
         _ action: ProviderAction,
         _ request: RegistryV1.TransitionRequest,
         context: ServerContext
-    ) throws -> RegistryV1.TransitionResponse {
+    ) async throws -> RegistryV1.TransitionResponse {
         let id = try WireRequest.providerID(request.providerId, field: "provider_id")
         let reason = request.reason.isEmpty ? nil : request.reason
         let actor = context.peer.description
-        return try self.mutating(
+        return try await self.mutating(
             request,
             context: context,
             { sql, now in
@@ -147,7 +147,7 @@ extension RegistryService {
         context: ServerContext
     ) async throws -> RegistryV1.GetProviderResponse {
         let id = try WireRequest.providerID(request.providerId, field: "provider_id")
-        let provider = try self.guarded(context) { try self.registry.provider(id) }
+        let provider = try await self.guarded(context) { try self.registry.provider(id) }
         return RegistryV1.GetProviderResponse(provider: RegistryV1.Provider(provider))
     }
 
@@ -168,7 +168,7 @@ extension RegistryService {
         }
         try collector.finish()
         let filter = ProviderFilter(type: type ?? nil, status: status ?? nil, region: region ?? nil)
-        let page = try self.guarded(context) {
+        let page = try await self.guarded(context) {
             try self.registry.listProviders(filter, page: WireRequest.page(request.page))
         }
         return RegistryV1.ListProvidersResponse(
@@ -183,7 +183,7 @@ extension RegistryService {
         context: ServerContext
     ) async throws -> RegistryV1.ProviderHistoryResponse {
         let id = try WireRequest.providerID(request.providerId, field: "provider_id")
-        let entries = try self.guarded(context) { try self.registry.history(of: id) }
+        let entries = try await self.guarded(context) { try self.registry.history(of: id) }
         return RegistryV1.ProviderHistoryResponse(entries: entries.map(RegistryV1.AuditEntry.init))
     }
 }

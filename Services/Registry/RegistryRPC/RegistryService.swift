@@ -36,6 +36,8 @@ public struct RegistryService: RegistryV1.Registry.ServiceProtocol {
     public let registry: Registry
     /// Now, as recorded in audit entries, invitations and idempotency records.
     public let clock: @Sendable () -> Timestamp
+    /// Where the blocking storage calls run, off the event loops.
+    let storage = StorageQueue()
 
     /// - Parameters:
     ///   - registry: the registry to serve.

@@ -48,3 +48,5 @@ public struct Page<Element> {
 extension Page: Sendable where Element: Sendable {}
 extension Page: Equatable where Element: Equatable {}
 extension Page: Hashable where Element: Hashable {}
+
+extension Page: Sendable where Element: Sendable {}

@@ -1,0 +1,17 @@
+import Dispatch
+
+/// Runs the registry's storage work on one thread of its own instead of the connection's event loop.
+///
+/// SQLite calls block until they are done, and every commit waits for the disk (`synchronous=FULL`); on an event
+/// loop that wait would stall every other connection the loop serves. The database allows one caller at a time
+/// anyway, so one serial queue loses nothing.
+final class StorageQueue: Sendable {
+    private let queue = DispatchQueue(label: "windmaker.registry.storage")
+
+    /// Runs `body` on the storage thread and returns its result to the calling task.
+    func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            self.queue.async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+}
