@@ -1,0 +1,24 @@
+# Wind Maker's servers and operator CLI in one image. Build: docker compose build (see docker-compose.yml).
+FROM swift:6.3-bookworm AS build
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libprotobuf-c-dev protobuf-c-compiler libssl-dev libsqlite3-dev \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY . .
+RUN swift build -c release --product registry \
+    && swift build -c release --product wm-echo \
+    && swift build -c release --product wmctl \
+    && mkdir /out \
+    && cp "$(swift build -c release --show-bin-path)/registry" \
+          "$(swift build -c release --show-bin-path)/wm-echo" \
+          "$(swift build -c release --show-bin-path)/wmctl" /out/
+
+FROM swift:6.3-bookworm-slim
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libprotobuf-c1 libssl3 libsqlite3-0 openssl ca-certificates \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --create-home windmaker \
+    && mkdir -p /certs /data && chown windmaker /certs /data
+COPY --from=build /out/ /usr/local/bin/
+COPY scripts/dev-certs /usr/local/bin/dev-certs
+USER windmaker
