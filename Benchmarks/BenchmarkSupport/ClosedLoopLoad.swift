@@ -25,9 +25,33 @@ public struct ClosedLoopLoad: Sendable {
         window: MeasurementWindow,
         call: @escaping @Sendable () async throws -> Bool
     ) async -> CaseResult {
-        let (latencies, errors) = await withTaskGroup(of: (LatencyStats, Int).self) { group in
+        let (latencies, errors) = await Self.measure(
+            concurrency: concurrency,
+            executor: self.executor,
+            window: window,
+            call: call
+        )
+        return CaseResult(
+            kind: self.kind,
+            concurrency: concurrency,
+            payloadBytes: payloadBytes,
+            seconds: window.seconds,
+            latencies: latencies,
+            errors: errors
+        )
+    }
+
+    /// The latencies of the calls that complete inside `window`, and how many failed, from `concurrency` tasks each
+    /// calling again as soon as its previous call returns; for benchmarks that report in their own format.
+    public static func measure(
+        concurrency: Int,
+        executor: (any TaskExecutor)?,
+        window: MeasurementWindow,
+        call: @escaping @Sendable () async throws -> Bool
+    ) async -> (latencies: LatencyStats, errors: Int) {
+        await withTaskGroup(of: (LatencyStats, Int).self) { group in
             for _ in 0 ..< concurrency {
-                group.addTask(executorPreference: self.executor) {
+                group.addTask(executorPreference: executor) {
                     await Self.loop(call, window: window)
                 }
             }
@@ -39,14 +63,6 @@ public struct ClosedLoopLoad: Sendable {
             }
             return (latencies, errors)
         }
-        return CaseResult(
-            kind: self.kind,
-            concurrency: concurrency,
-            payloadBytes: payloadBytes,
-            seconds: window.seconds,
-            latencies: latencies,
-            errors: errors
-        )
     }
 
     private static func loop(

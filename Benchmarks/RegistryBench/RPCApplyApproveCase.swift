@@ -63,19 +63,12 @@ struct RPCApplyApproveCase {
             next: Atomic(self.firstNumber)
         )
         let window = MeasurementWindow(warmUp: .seconds(1), seconds: self.seconds)
-        let (latencies, errors) = await withTaskGroup(of: (LatencyStats, Int).self) { tasks in
-            for _ in 0 ..< self.concurrency {
-                tasks.addTask(executorPreference: EventLoopTaskExecutor(eventLoop: eventLoop)) {
-                    await load.loop(window: window)
-                }
-            }
-            var latencies = LatencyStats()
-            var errors = 0
-            for await (taskLatencies, taskErrors) in tasks {
-                latencies.merge(taskLatencies)
-                errors += taskErrors
-            }
-            return (latencies, errors)
+        let (latencies, errors) = await ClosedLoopLoad.measure(
+            concurrency: self.concurrency,
+            executor: EventLoopTaskExecutor(eventLoop: eventLoop),
+            window: window
+        ) {
+            try await load.applyAndApprove()
         }
 
         await portalConnection.close()
@@ -108,63 +101,18 @@ private final class PairLoad: Sendable {
         self.next = next
     }
 
-    /// Applies and approves until the window ends; returns the latencies of the pairs completed inside it and how
-    /// many pairs failed.
-    func loop(window: MeasurementWindow) async -> (LatencyStats, Int) {
-        var latencies = LatencyStats(reservingCapacity: 1 << 14)
-        var errors = 0
-        var start = ContinuousClock.now
-        while start < window.end {
-            let number = self.next.wrappingAdd(1, ordering: .relaxed).oldValue
-            do {
-                let applied = try await self.portal.apply(
-                    RegistryV1.ApplyRequest(profile: Self.profile(BenchFixtures.application(number)))
-                )
-                guard let provider = applied.provider else { throw BenchError("Apply returned no provider") }
-                let approved = try await self.operator.approve(
-                    RegistryV1.TransitionRequest(providerId: provider.id, expectedVersion: provider.version)
-                )
-                let end = ContinuousClock.now
-                if approved.provider?.status != .active {
-                    errors += 1
-                } else if window.contains(end) {
-                    latencies.record(end - start)
-                }
-            } catch {
-                errors += 1
-                // A lost connection fails calls at once; pace the retries instead of spinning.
-                try? await Task.sleep(for: .milliseconds(10))
-            }
-            start = ContinuousClock.now
-        }
-        return (latencies, errors)
-    }
-
-    /// The wire profile of a bench application.
-    static func profile(_ application: ProviderApplication) -> RegistryV1.ProviderProfile {
-        func capability(_ capability: Capability) -> RegistryV1.Capability {
-            RegistryV1.Capability(description: capability.summary, selfRating: UInt32(clamping: capability.selfRating))
-        }
-        let capabilities = application.capabilities
-        return RegistryV1.ProviderProfile(
-            displayName: application.displayName,
-            legalName: application.legalName,
-            creditCode: application.creditCode,
-            type: .local,
-            region: application.region ?? "",
-            categories: application.categories,
-            contact: RegistryV1.Contact(
-                name: application.contact.name,
-                phone: application.contact.phone,
-                email: application.contact.email
-            ),
-            capabilities: RegistryV1.Capabilities(
-                trafficOperation: capability(capabilities.trafficOperation),
-                liveStreamOperation: capability(capabilities.liveStreamOperation),
-                streamerIncubation: capability(capabilities.streamerIncubation),
-                supplyChain: capability(capabilities.supplyChain),
-                serviceFulfilment: capability(capabilities.serviceFulfilment)
+    /// Applies the next provider and approves it; true when it ends up ACTIVE.
+    func applyAndApprove() async throws -> Bool {
+        let number = self.next.wrappingAdd(1, ordering: .relaxed).oldValue
+        let applied = try await self.portal.apply(
+            RegistryV1.ApplyRequest(
+                profile: RegistryV1.ProviderProfile(try BenchFixtures.application(number).validated())
             )
         )
+        guard let provider = applied.provider else { throw BenchError("Apply returned no provider") }
+        let approved = try await self.operator.approve(
+            RegistryV1.TransitionRequest(providerId: provider.id, expectedVersion: provider.version)
+        )
+        return approved.provider?.status == .active
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Logging
-import ServiceLifecycle
 import WindMakerEcho
 import WindMakerServiceSupport
 
@@ -24,11 +23,6 @@ struct EchoServerCommand: AsyncParsableCommand {
             tls: try self.options.tls.serverConfiguration(),
             logger: logger
         )
-        let address = try await server.bind()
-        logger.notice("serving", metadata: ["address": "\(address)"])
-        let group = ServiceGroup(
-            configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        )
-        try await group.run()
+        try await server.runUntilSignalled()
     }
 }

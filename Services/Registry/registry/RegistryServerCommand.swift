@@ -1,7 +1,6 @@
 import ArgumentParser
 import Logging
 import RegistryRPC
-import ServiceLifecycle
 import WindMakerRegistry
 import WindMakerServiceSupport
 import WindMakerStorage
@@ -44,11 +43,6 @@ struct RegistryServerCommand: AsyncParsableCommand {
             tls: try self.options.tls.serverConfiguration(),
             logger: logger
         )
-        let address = try await server.bind()
-        logger.notice("serving", metadata: ["address": "\(address)"])
-        let group = ServiceGroup(
-            configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        )
-        try await group.run()
+        try await server.runUntilSignalled()
     }
 }

@@ -79,6 +79,17 @@ public final class WindMakerServer: Service, Sendable {
         }
     }
 
+    /// What an executable's `main` does: binds, logs the address it serves on, and serves until SIGTERM or SIGINT,
+    /// then drains and returns.
+    public func runUntilSignalled() async throws {
+        let address = try await self.bind()
+        self.logger.notice("serving", metadata: ["address": "\(address)"])
+        let group = ServiceGroup(
+            configuration: .init(services: [self], gracefulShutdownSignals: [.sigterm, .sigint], logger: self.logger)
+        )
+        try await group.run()
+    }
+
     /// Stops the server as a graceful shutdown would.
     public func shutDownGracefully() async {
         self.logger.info("draining")

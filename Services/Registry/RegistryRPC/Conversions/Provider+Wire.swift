@@ -1,5 +1,5 @@
-import WindMakerMessages
-import WindMakerRegistry
+package import WindMakerMessages
+package import WindMakerRegistry
 
 extension RegistryV1.Provider {
     /// A provider as callers see it.
@@ -17,7 +17,8 @@ extension RegistryV1.Provider {
 }
 
 extension RegistryV1.ProviderProfile {
-    init(_ profile: ProviderProfile) {
+    /// A stored profile as callers see it (also what clients in this package send, e.g. the benchmark).
+    package init(_ profile: ProviderProfile) {
         self.init(
             displayName: profile.displayName,
             legalName: profile.legalName,
