@@ -17,4 +17,19 @@ import WindMakerRegistry
     func datesAreTakenInUTCPlusEight(seconds: Int64, date: String) {
         #expect(BusinessCalendar.date(of: Timestamp(secondsSinceEpoch: seconds)) == Fixtures.date(date))
     }
+
+    static let texts: [(micros: Int64, text: String)] = [
+        (0, "1970-01-01T08:00:00+08:00"),
+        (-1, "1970-01-01T07:59:59+08:00"),  // a microsecond before the epoch is in the second before it
+        (1_796_208_878_999_999, "2026-12-02T18:54:38+08:00"),  // fractions are cut, not rounded up
+        (951_782_399_999_999, "2000-02-29T07:59:59+08:00"),
+    ]
+
+    /// Messages show times as people in the program read them: RFC 3339 in UTC+8 with the zone, not microseconds.
+    @Test(arguments: Self.texts)
+    func timesAreWrittenAsRFC3339InUTCPlusEight(micros: Int64, text: String) {
+        let time = Timestamp(microsecondsSinceEpoch: micros)
+        #expect(BusinessCalendar.text(of: time) == text)
+        #expect(time.description == text)
+    }
 }

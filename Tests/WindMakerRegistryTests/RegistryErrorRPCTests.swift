@@ -35,12 +35,12 @@ import WindMakerRegistry
             "strategic providers join by invitation only: redeem the invitation code you were given"
         ),
         (
-            .invitationRequired(.expired(at: Timestamp(microsecondsSinceEpoch: 42))), .permissionDenied,
-            "this invitation expired at 42µs; ask the platform for a new one"
+            .invitationRequired(.expired(at: Timestamp(secondsSinceEpoch: 1_796_208_878))), .permissionDenied,
+            "this invitation expired at 2026-12-02T18:54:38+08:00; ask the platform for a new one"
         ),
         (
             .invitationRequired(.alreadyUsed(at: Timestamp(microsecondsSinceEpoch: 7))), .permissionDenied,
-            "this invitation was already used (at 7µs); invitations are single use"
+            "this invitation was already used (at 1970-01-01T08:00:00+08:00); invitations are single use"
         ),
         (
             .invitationRequired(.issuedForAnotherCreditCode), .permissionDenied,

@@ -61,7 +61,8 @@ extension HealthV1 {
     public struct HealthCheckRequest: ProtoMessage {
         public static let protoName = "windmaker.health.v1.HealthCheckRequest"
 
-        /// The service to ask about; empty asks about the server as a whole.
+        /// The service to ask about; empty asks about the server as a whole. At most 256 bytes of UTF-8 (a fully qualified
+        /// service name); a longer one is INVALID_ARGUMENT.
         public var service: String = ""
 
         public init() {}

@@ -408,6 +408,8 @@ extension RegistryV1 {
         public var type: RegistryV1.ProviderType = .init()
         /// 6-digit administrative division code; required for LOCAL.
         public var region: String = ""
+        /// At most 50, each 1–50 characters, no duplicates. More than 50 is one INVALID_ARGUMENT naming the count,
+        /// found before any category is looked at.
         public var categories: [String] = []
         public var contact: RegistryV1.Contact?
         public var capabilities: RegistryV1.Capabilities?
@@ -662,6 +664,7 @@ extension RegistryV1 {
         public static let protoName = "windmaker.registry.v1.TransitionRequest"
 
         public var providerId: String = ""
+        /// The version read; versions start at 1, so 0 or less is INVALID_ARGUMENT (another one is ABORTED).
         public var expectedVersion: Int64 = 0
         /// Required to reject, suspend and terminate.
         public var reason: String = ""
@@ -1005,6 +1008,7 @@ extension RegistryV1 {
         public static let protoName = "windmaker.registry.v1.ConfirmBindingRequest"
 
         public var bindingId: String = ""
+        /// The version read; at least 1.
         public var expectedVersion: Int64 = 0
 
         public init() {}
@@ -1049,6 +1053,7 @@ extension RegistryV1 {
         public var bindingId: String = ""
         /// The last day the binding is effective.
         public var end: CommonV1.Date?
+        /// The version read; at least 1.
         public var expectedVersion: Int64 = 0
 
         public init() {}
@@ -1197,6 +1202,7 @@ extension RegistryV1 {
     public struct ResolveAttributionRequest: ProtoMessage {
         public static let protoName = "windmaker.registry.v1.ResolveAttributionRequest"
 
+        /// At most 10,000 per call; more is one INVALID_ARGUMENT naming the count, found before any query is looked at.
         public var queries: [RegistryV1.AttributionQuery] = []
 
         public init() {}

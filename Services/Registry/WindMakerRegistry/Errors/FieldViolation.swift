@@ -16,3 +16,19 @@ public struct FieldViolation: Hashable, Sendable {
         self.init(field: field, description: String(describing: error))
     }
 }
+
+extension FieldViolation {
+    /// The most violations one refusal lists; the rest are counted in one last entry.
+    public static let reportedMaximum = 100
+
+    /// `violations` as a refusal reports them: all of them when there are at most ``reportedMaximum``, otherwise the
+    /// first ``reportedMaximum`` and one entry saying how many more there were (field `""`, "and 9900 more
+    /// violations"), so that a request with a problem in every one of many elements gets a short answer.
+    public static func capped(_ violations: [FieldViolation]) -> [FieldViolation] {
+        guard violations.count > Self.reportedMaximum else { return violations }
+        let more = violations.count - Self.reportedMaximum
+        return Array(violations.prefix(Self.reportedMaximum)) + [
+            FieldViolation(field: "", description: "and \(more) more violation\(more == 1 ? "" : "s")")
+        ]
+    }
+}

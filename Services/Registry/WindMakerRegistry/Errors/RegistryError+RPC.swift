@@ -5,7 +5,8 @@ public import WindMakerRPC
 ///
 /// | case | status |
 /// |---|---|
-/// | `invalidArgument` | `INVALID_ARGUMENT`, with a `windmaker.rpc.v1.BadRequest` detail listing every violation |
+/// | `invalidArgument` | `INVALID_ARGUMENT`, with a `windmaker.rpc.v1.BadRequest` detail listing the violations (the |
+/// |  | first 100, then "and N more": ``FieldViolation/capped(_:)``) |
 /// | `notFound` | `NOT_FOUND` |
 /// | `alreadyExists` | `ALREADY_EXISTS` |
 /// | `staleVersion` | `ABORTED` (the client re-reads and retries) |
@@ -37,7 +38,9 @@ extension RegistryError: RPCErrorConvertible {
     private var details: [RPCErrorDetail] {
         guard case .invalidArgument(let violations) = self, !violations.isEmpty else { return [] }
         let badRequest = RPCV1.BadRequest(
-            violations: violations.map { RPCV1.FieldViolation(field: $0.field, description: $0.description) }
+            violations: FieldViolation.capped(violations).map {
+                RPCV1.FieldViolation(field: $0.field, description: $0.description)
+            }
         )
         // Encoding fails only for a string containing NUL (echoed user input); the message still carries the text.
         guard let bytes = try? badRequest.serializedBytes() else { return [] }

@@ -2,7 +2,8 @@
 ///
 /// Each case maps to one canonical status in `RegistryError+RPC.swift`; ``description`` is the message sent.
 public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The request has bad fields: all of them, each named (`INVALID_ARGUMENT`).
+    /// The request has bad fields: all of them, each named (`INVALID_ARGUMENT`); a status lists the first
+    /// ``FieldViolation/reportedMaximum`` (``FieldViolation/capped(_:)``).
     case invalidArgument([FieldViolation])
     /// No such provider, invitation or binding (`NOT_FOUND`).
     case notFound(RegistryEntity, id: String)
@@ -31,7 +32,11 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .invalidArgument(let violations):
             if violations.isEmpty { return "invalid request" }
-            return "invalid request: " + violations.map { "\($0.field): \($0.description)" }.joined(separator: "; ")
+            return "invalid request: "
+                + FieldViolation.capped(violations).map {
+                    $0.field.isEmpty ? $0.description : "\($0.field): \($0.description)"
+                }
+                .joined(separator: "; ")
         case .notFound(let entity, let id):
             return "\(entity) \(id) does not exist"
         case .alreadyExists(let creditCode, let existing):

@@ -13,6 +13,17 @@ public enum BusinessCalendar {
         return Self.civilDate(daysSinceEpoch: seconds.dividedRoundingDown(by: 86_400))
     }
 
+    /// `time` as RFC 3339 in business time, to the second and with the zone: `2026-12-02T18:54:38+08:00`. How times
+    /// appear in messages for people, who work in China time and should not have to convert microseconds.
+    public static func text(of time: Timestamp) -> String {
+        let seconds = time.microsecondsSinceEpoch.dividedRoundingDown(by: 1_000_000) + Self.utcOffsetSeconds
+        let days = seconds.dividedRoundingDown(by: 86_400)
+        let secondOfDay = seconds - days * 86_400
+        func padded(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(Self.civilDate(daysSinceEpoch: days))T\(padded(secondOfDay / 3600)):\(padded(secondOfDay / 60 % 60))"
+            + ":\(padded(secondOfDay % 60))+08:00"
+    }
+
     /// Howard Hinnant's `civil_from_days`: days since 1970-01-01 to a proleptic Gregorian date.
     static func civilDate(daysSinceEpoch days: Int64) -> CivilDate {
         let z = days + 719_468

@@ -53,7 +53,8 @@ extension Registry {
     /// Confirms a proposed binding (client side or operator). Conflicts are checked again here, inside the
     /// transaction, because another binding may have become active since the proposal; the provider must still be
     /// `ACTIVE`, since confirming puts a new binding in force.
-    /// - Throws: ``RegistryError/notFound(_:id:)``; ``RegistryError/staleVersion(expected:actual:)``;
+    /// - Throws: ``RegistryError/invalidArgument(_:)`` naming `expected_version` below 1;
+    ///   ``RegistryError/notFound(_:id:)``; ``RegistryError/staleVersion(expected:actual:)``;
     ///   ``RegistryError/illegalBindingTransition(_:from:action:)`` unless proposed;
     ///   ``RegistryError/providerNotActive(_:status:)``;
     ///   ``RegistryError/bindingConflict(existing:provider:client:scope:range:)``.
@@ -86,7 +87,8 @@ extension Registry {
 
     /// Ends an active binding: it covers no day after `date`.
     /// - Throws: ``RegistryError/notFound(_:id:)``; ``RegistryError/staleVersion(expected:actual:)``;
-    ///   ``RegistryError/invalidArgument(_:)`` naming `end` when `date` is before the binding's start;
+    ///   ``RegistryError/invalidArgument(_:)`` naming `expected_version` below 1, or `end` when `date` is before the
+    ///   binding's start;
     ///   ``RegistryError/illegalBindingTransition(_:from:action:)`` unless active.
     public func endBinding(
         _ id: BindingID,
@@ -148,6 +150,7 @@ extension Registry {
     }
 
     private func existingBinding(_ id: BindingID, expectedVersion: Int64, in sql: Transaction) throws -> Binding {
+        try ExpectedVersion.check(expectedVersion)
         guard let binding = try self.store.binding(id, in: sql) else {
             throw RegistryError.notFound(.binding, id: id.rawValue)
         }

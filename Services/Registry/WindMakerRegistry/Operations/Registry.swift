@@ -81,8 +81,9 @@ public final class Registry: Sendable {
     ///
     /// Terminating also ends every active binding of the provider on the termination date — the
     /// ``BusinessCalendar`` (UTC+8) date of `time` — and rejects its proposed ones.
-    /// - Throws: ``RegistryError/notFound(_:id:)``; ``RegistryError/staleVersion(expected:actual:)`` (`ABORTED`);
-    ///   ``RegistryError/invalidArgument(_:)`` for a missing or over-long reason;
+    /// - Throws: ``RegistryError/invalidArgument(_:)`` for a version below 1 (versions start at 1) or a missing or
+    ///   over-long reason; ``RegistryError/notFound(_:id:)``; ``RegistryError/staleVersion(expected:actual:)``
+    ///   (`ABORTED`);
     ///   ``RegistryError/illegalTransition(from:action:)`` (`FAILED_PRECONDITION`, naming the current status).
     public func transition(
         _ action: ProviderAction,
@@ -115,6 +116,7 @@ public final class Registry: Sendable {
         at time: Timestamp,
         in sql: Transaction
     ) throws -> Provider {
+        try ExpectedVersion.check(expectedVersion)
         var provider = try self.existingProvider(providerID, in: sql)
         let entry = try provider.perform(action, reason: reason, expectedVersion: expectedVersion, by: actor, at: time)
         guard try self.store.updateProvider(provider, expectedVersion: expectedVersion, in: sql) else {

@@ -7,7 +7,8 @@ public struct Capability: Hashable, Sendable {
     /// The accepted self-ratings.
     public static let ratingRange: ClosedRange<Int> = 0 ... 100
 
-    /// What the provider does for this power (may be empty), at most 500 characters.
+    /// What the provider does for this power (may be empty), at most 500 characters of display text (no control or
+    /// bidi-override characters).
     public var summary: String
     /// The provider's own rating, 0–100.
     public var selfRating: Int
@@ -20,7 +21,9 @@ public struct Capability: Hashable, Sendable {
     /// Every problem with this capability, under the field path `field` (e.g. `capabilities.supply_chain`).
     public func violations(field: String) -> [FieldViolation] {
         var violations: [FieldViolation] = []
-        if let nul = TextRule.nulViolation(of: self.summary, field: "\(field).description") { violations.append(nul) }
+        if let forbidden = TextRule.characterViolation(of: self.summary, field: "\(field).description") {
+            violations.append(forbidden)
+        }
         let count = self.summary.count
         if count > Self.maximumDescriptionLength {
             violations.append(

@@ -2,7 +2,8 @@
 ///
 /// Checked for shape, not reachability: a name of 1–100 characters, a phone number of 5–20 characters from digits,
 /// spaces, `-` and a leading `+` (at least 5 digits), and an e-mail address `local@domain` of at most 254 characters
-/// with a 1–64 character local part, a dotted domain of non-empty labels, and no white space.
+/// with a 1–64 character local part, a dotted domain of non-empty labels, and no white space. The name and the address
+/// are display text: no control or bidi-override characters.
 public struct Contact: Hashable, Sendable {
     /// The person's name.
     public var name: String
@@ -62,7 +63,7 @@ public struct Contact: Hashable, Sendable {
 
     static func emailProblem(_ email: String) -> String? {
         if email.isEmpty { return "must not be empty" }
-        if email.unicodeScalars.contains("\u{0}") { return "must not contain NUL" }
+        if let problem = TextRule.characterProblem(email) { return problem }
         guard email.count <= 254 else { return "must be at most 254 characters, found \(email.count)" }
         guard !email.contains(where: \.isWhitespace) else { return "must not contain white space" }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)

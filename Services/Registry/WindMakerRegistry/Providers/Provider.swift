@@ -58,8 +58,10 @@ public struct Provider: Hashable, Sendable, Identifiable {
     }
 
     /// Refuses a request made against another version of this provider.
-    /// - Throws: ``RegistryError/staleVersion(expected:actual:)``.
+    /// - Throws: ``RegistryError/invalidArgument(_:)`` for a version below 1, which no provider has;
+    ///   ``RegistryError/staleVersion(expected:actual:)``.
     public func checkVersion(_ expected: Int64) throws(RegistryError) {
+        try ExpectedVersion.check(expected)
         guard expected == self.version else { throw .staleVersion(expected: expected, actual: self.version) }
     }
 

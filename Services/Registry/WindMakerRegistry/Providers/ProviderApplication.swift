@@ -9,9 +9,12 @@
 /// | `legal_name` | 1–200 characters after trimming |
 /// | `credit_code` | a valid ``CreditCode`` |
 /// | `region` | a valid ``Region``; required for `LOCAL`, optional otherwise |
-/// | `categories` | at most 50, each 1–50 characters after trimming, no duplicates |
+/// | `categories` | at most 50 (counted before any is checked), each 1–50 characters after trimming, no duplicates |
 /// | `contact` | see ``Contact`` |
 /// | `capabilities` | see ``Capability`` |
+///
+/// Names, categories and descriptions are display text: no control or bidi-override characters (an operator's
+/// terminal would act on them), and the violation names the first one and its position.
 public struct ProviderApplication: Hashable, Sendable {
     /// The limits the rules above use.
     public enum Limits {
@@ -116,15 +119,16 @@ public struct ProviderApplication: Hashable, Sendable {
     }
 
     private func categoryViolations() -> [FieldViolation] {
-        var violations: [FieldViolation] = []
-        if self.categories.count > Limits.categoryCount {
-            violations.append(
+        // The count first, and alone: a request with 450,000 categories is one problem, not 450,000 to list.
+        guard self.categories.count <= Limits.categoryCount else {
+            return [
                 FieldViolation(
                     field: "categories",
                     description: "at most \(Limits.categoryCount) categories, found \(self.categories.count)"
                 )
-            )
+            ]
         }
+        var violations: [FieldViolation] = []
         var seen: [String: Int] = [:]
         for (index, category) in self.categories.enumerated() {
             let field = "categories[\(index)]"

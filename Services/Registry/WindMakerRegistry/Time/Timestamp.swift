@@ -28,6 +28,6 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         lhs.microsecondsSinceEpoch < rhs.microsecondsSinceEpoch
     }
 
-    /// The raw count with its unit, e.g. `1718000000000000µs`.
-    public var description: String { "\(self.microsecondsSinceEpoch)µs" }
+    /// RFC 3339 in business time (UTC+8), to the second: `2026-12-02T18:54:38+08:00`, as messages show it.
+    public var description: String { BusinessCalendar.text(of: self) }
 }

@@ -39,7 +39,8 @@ struct  Windmaker__Health__V1__HealthCheckRequest
 {
   ProtobufCMessage base;
   /*
-   * The service to ask about; empty asks about the server as a whole.
+   * The service to ask about; empty asks about the server as a whole. At most 256 bytes of UTF-8 (a fully qualified
+   * service name); a longer one is INVALID_ARGUMENT.
    */
   char *service;
 };

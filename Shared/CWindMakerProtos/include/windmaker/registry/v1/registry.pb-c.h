@@ -178,6 +178,10 @@ struct  Windmaker__Registry__V1__ProviderProfile
    * 6-digit administrative division code; required for LOCAL.
    */
   char *region;
+  /*
+   * At most 50, each 1–50 characters, no duplicates. More than 50 is one INVALID_ARGUMENT naming the count,
+   * found before any category is looked at.
+   */
   size_t n_categories;
   char **categories;
   Windmaker__Registry__V1__Contact *contact;
@@ -306,6 +310,9 @@ struct  Windmaker__Registry__V1__TransitionRequest
 {
   ProtobufCMessage base;
   char *provider_id;
+  /*
+   * The version read; versions start at 1, so 0 or less is INVALID_ARGUMENT (another one is ABORTED).
+   */
   int64_t expected_version;
   /*
    * Required to reject, suspend and terminate.
@@ -475,6 +482,9 @@ struct  Windmaker__Registry__V1__ConfirmBindingRequest
 {
   ProtobufCMessage base;
   char *binding_id;
+  /*
+   * The version read; at least 1.
+   */
   int64_t expected_version;
 };
 #define WINDMAKER__REGISTRY__V1__CONFIRM_BINDING_REQUEST__INIT \
@@ -500,6 +510,9 @@ struct  Windmaker__Registry__V1__EndBindingRequest
    * The last day the binding is effective.
    */
   Windmaker__Common__V1__Date *end;
+  /*
+   * The version read; at least 1.
+   */
   int64_t expected_version;
 };
 #define WINDMAKER__REGISTRY__V1__END_BINDING_REQUEST__INIT \
@@ -577,6 +590,9 @@ struct  Windmaker__Registry__V1__Attribution
 struct  Windmaker__Registry__V1__ResolveAttributionRequest
 {
   ProtobufCMessage base;
+  /*
+   * At most 10,000 per call; more is one INVALID_ARGUMENT naming the count, found before any query is looked at.
+   */
   size_t n_queries;
   Windmaker__Registry__V1__AttributionQuery **queries;
 };
