@@ -229,7 +229,9 @@ let package = Package(
         ),
         .testTarget(
             name: "WindMakerServiceSupportTests",
-            dependencies: ["WindMakerServiceSupport", "WindMakerRPC", "WindMakerMessages", "WindMakerServiceAPI"],
+            dependencies: [
+                "WindMakerServiceSupport", "WindMakerRPC", "WindMakerMessages", "WindMakerServiceAPI", logging,
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -299,10 +299,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         self.writeStatus(Envelope.status(error, trailingMetadata: Metadata()), callID: callID)
     }
 
-    /// Writes a call's final status. A status that cannot be sent as it is (a NUL in its text, or larger than a
-    /// frame) is replaced by `INTERNAL`, so the client always learns that its call ended.
+    /// Writes a call's final status, truncated to fit in a frame. One that cannot be sent at all (a NUL in its text)
+    /// is replaced by `INTERNAL`, so the client always learns that its call ended.
     private func writeStatus(_ status: RPCV1.Status, callID: UInt32) {
         let limit = self.configuration.maximumPayloadSize
+        let status = status.fitted(within: limit)
         self.enqueue { buffer in
             do {
                 try buffer.writeFrame(.trailers, callID: callID, message: status, maximumPayloadSize: limit)
