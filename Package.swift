@@ -234,6 +234,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // wmctl's printing and argument handling, through `@testable import` of the executable's module.
+        .testTarget(
+            name: "WmctlTests",
+            dependencies: ["wmctl", "WindMakerMessages", "WindMakerRPC", argumentParser],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

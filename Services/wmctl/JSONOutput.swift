@@ -1,4 +1,5 @@
-/// Minimal JSON for `--json` output: strings escaped per RFC 8259, keys sorted for stable output.
+/// Minimal JSON for `--json` output: strings escaped per RFC 8259 (and every character ``TerminalText`` escapes, as
+/// `\uXXXX`), keys sorted for stable output.
 enum JSONOutput {
     indirect enum Value {
         case string(String)
@@ -40,7 +41,9 @@ enum JSONOutput {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
+            // RFC 8259 requires escaping only C0; DEL, C1 and bidi controls are escaped too, so that JSON shown on a
+            // terminal cannot act on it either. A decoder reads back the same string.
+            case _ where TerminalText.isUnsafe(scalar):
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

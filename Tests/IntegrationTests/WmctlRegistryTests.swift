@@ -64,7 +64,7 @@ import WindMakerTestSupport
         )
         #expect(invalid.status == 2)
         #expect(invalid.output.contains("INVALID_ARGUMENT"), "\(invalid.output)")
-        #expect(invalid.output.contains("profile.credit_code"), "\(invalid.output)")
+        #expect(invalid.output.contains("--credit-code: "), "\(invalid.output)")
     }
 
     private static func object(_ output: String) throws -> [String: Any] {

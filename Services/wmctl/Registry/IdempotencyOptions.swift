@@ -10,6 +10,9 @@ struct IdempotencyOptions: ParsableArguments {
     )
     var given: String?
 
+    /// The flag for the key; the server names the metadata entry `idempotency-key`.
+    static let flags = FlagNames(["idempotency-key": "--idempotency-key"])
+
     /// The key to send: the flag's, or a fresh random one. Call once per invocation.
     func resolvedKey() -> String {
         self.given ?? Self.randomKey()

@@ -19,8 +19,14 @@ struct ProfileOptions: ParsableArguments {
     @Option(name: .customLong("region"), help: "6-digit administrative division code (required for local).")
     var region: String = ""
 
-    @Option(name: .customLong("category"), help: "A category served; repeat for several.")
-    var categories: [String] = []
+    @Option(
+        name: .customLong("category"),
+        help: ArgumentHelp("A category served; repeat for several.", valueName: "category")
+    )
+    var categoryArguments: [Repeated] = []
+
+    /// Every `--category`, in order; commands with these options fold them (``ArgumentFolding``).
+    var categories: [String] { Repeated.values(self.categoryArguments) }
 
     @Option(name: .customLong("contact-name"), help: "Contact person.")
     var contactName: String = ""
@@ -45,6 +51,17 @@ struct ProfileOptions: ParsableArguments {
 
     @Option(name: .customLong("service-fulfilment"), help: "Service fulfilment capability, RATING:DESCRIPTION.")
     var serviceFulfilment: CapabilityArgument?
+
+    /// The flag of each profile field, under `profile` as the requests carry it.
+    static let flags = FlagNames([
+        "display_name": "--display-name", "legal_name": "--legal-name", "credit_code": "--credit-code",
+        "type": "--type", "region": "--region", "categories": "--category", "contact.name": "--contact-name",
+        "contact.phone": "--contact-phone", "contact.email": "--contact-email",
+        "capabilities.traffic_operation": "--traffic-operation",
+        "capabilities.live_stream_operation": "--live-stream-operation",
+        "capabilities.streamer_incubation": "--streamer-incubation", "capabilities.supply_chain": "--supply-chain",
+        "capabilities.service_fulfilment": "--service-fulfilment",
+    ]).prefixed("profile")
 
     /// The profile as sent; fields not given stay empty for the server to judge.
     func profile(defaultType: RegistryV1.ProviderType = .unspecified) -> RegistryV1.ProviderProfile {

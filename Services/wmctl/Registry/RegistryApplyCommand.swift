@@ -3,7 +3,10 @@ import WindMakerMessages
 import WindMakerServiceAPI
 
 /// `wmctl registry apply …`: a provider applies (as the provider portal); it starts `applied`.
-struct RegistryApplyCommand: AsyncParsableCommand {
+struct RegistryApplyCommand: AsyncParsableCommand, RepeatedArguments {
+    static let repeatedOptions: Set<String> = ["--category"]
+    static let repeatsPositionals = false
+
     static let configuration = CommandConfiguration(
         commandName: "apply",
         abstract: "Apply as a service provider (provider portal).",
@@ -22,7 +25,8 @@ struct RegistryApplyCommand: AsyncParsableCommand {
         let key = self.idempotency.resolvedKey()
         let options = IdempotencyOptions.callOptions(self.connection, key: key)
         let request = RegistryV1.ApplyRequest(profile: self.profile.profile())
-        let provider = try await RegistryCall.run(self.connection) { registry in
+        let flags = ProfileOptions.flags.merging(IdempotencyOptions.flags)
+        let provider = try await RegistryCall.run(self.connection, flags: flags) { registry in
             try await registry.apply(request, options: options).provider ?? RegistryV1.Provider()
         }
         RegistryOutput.provider(provider, connection: self.connection, idempotencyKey: key)

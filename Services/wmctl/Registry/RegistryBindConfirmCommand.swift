@@ -22,7 +22,9 @@ struct RegistryBindConfirmCommand: AsyncParsableCommand {
         let key = self.idempotency.resolvedKey()
         let options = IdempotencyOptions.callOptions(self.connection, key: key)
         let request = RegistryV1.ConfirmBindingRequest(bindingId: self.bindingID, expectedVersion: self.version)
-        let binding = try await RegistryCall.run(self.connection) { registry in
+        let flags = FlagNames(["binding_id": "<binding-id>", "expected_version": "--version"])
+            .merging(IdempotencyOptions.flags)
+        let binding = try await RegistryCall.run(self.connection, flags: flags) { registry in
             try await registry.confirmBinding(request, options: options).binding ?? RegistryV1.Binding()
         }
         RegistryOutput.binding(binding, connection: self.connection, idempotencyKey: key)

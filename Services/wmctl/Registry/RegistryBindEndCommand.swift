@@ -26,7 +26,9 @@ struct RegistryBindEndCommand: AsyncParsableCommand {
             end: self.on.value,
             expectedVersion: self.version
         )
-        let binding = try await RegistryCall.run(self.connection) { registry in
+        let flags = FlagNames(["binding_id": "<binding-id>", "end": "--on", "expected_version": "--version"])
+            .merging(IdempotencyOptions.flags)
+        let binding = try await RegistryCall.run(self.connection, flags: flags) { registry in
             try await registry.endBinding(request, options: options).binding ?? RegistryV1.Binding()
         }
         RegistryOutput.binding(binding, connection: self.connection, idempotencyKey: key)

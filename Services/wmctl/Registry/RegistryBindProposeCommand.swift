@@ -43,7 +43,11 @@ struct RegistryBindProposeCommand: AsyncParsableCommand {
             start: self.start.value,
             end: self.end?.value
         )
-        let binding = try await RegistryCall.run(self.connection) { registry in
+        let flags = FlagNames([
+            "provider_id": "--provider", "client": "--client-id", "client.kind": "--client-kind",
+            "client.id": "--client-id", "scope": "--scope", "start": "--start", "end": "--end",
+        ]).merging(IdempotencyOptions.flags)
+        let binding = try await RegistryCall.run(self.connection, flags: flags) { registry in
             try await registry.proposeBinding(request, options: options).binding ?? RegistryV1.Binding()
         }
         RegistryOutput.binding(binding, connection: self.connection, idempotencyKey: key)

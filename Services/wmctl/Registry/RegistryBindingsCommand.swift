@@ -37,7 +37,11 @@ struct RegistryBindingsCommand: AsyncParsableCommand {
         if let providerID { request.providerId = providerID }
         if let clientKind, let clientID { request.client = RegistryV1.ClientRef(kind: clientKind.value, id: clientID) }
         var bindings: [RegistryV1.Binding] = []
-        try await RegistryCall.run(self.connection) { registry in
+        let flags = FlagNames([
+            "provider_id": "--provider", "client": "--client-id", "client.kind": "--client-kind",
+            "client.id": "--client-id", "on": "--on",
+        ])
+        try await RegistryCall.run(self.connection, flags: flags) { registry in
             while true {
                 let response = try await registry.listBindings(request, options: self.connection.callOptions)
                 bindings += response.bindings

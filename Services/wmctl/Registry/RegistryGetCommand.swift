@@ -13,7 +13,8 @@ struct RegistryGetCommand: AsyncParsableCommand {
 
     func run() async throws {
         let request = RegistryV1.GetProviderRequest(providerId: self.providerID)
-        let provider = try await RegistryCall.run(self.connection) { registry in
+        let flags = FlagNames(["provider_id": "<provider-id>"])
+        let provider = try await RegistryCall.run(self.connection, flags: flags) { registry in
             try await registry.getProvider(request, options: self.connection.callOptions).provider
                 ?? RegistryV1.Provider()
         }

@@ -16,7 +16,8 @@ struct RegistryHistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let request = RegistryV1.ProviderHistoryRequest(providerId: self.providerID)
-        let entries = try await RegistryCall.run(self.connection) { registry in
+        let flags = FlagNames(["provider_id": "<provider-id>"])
+        let entries = try await RegistryCall.run(self.connection, flags: flags) { registry in
             try await registry.providerHistory(request, options: self.connection.callOptions).entries
         }
         if self.connection.json {

@@ -30,7 +30,10 @@ struct RegistryInviteCommand: AsyncParsableCommand {
             organisationName: self.organisation,
             validDays: self.validDays
         )
-        let invitation = try await RegistryCall.run(self.connection) { registry in
+        let flags = FlagNames([
+            "credit_code": "--credit-code", "organisation_name": "--organisation", "valid_days": "--valid-days",
+        ]).merging(IdempotencyOptions.flags)
+        let invitation = try await RegistryCall.run(self.connection, flags: flags) { registry in
             try await registry.invite(request, options: options).invitation ?? RegistryV1.Invitation()
         }
         if self.connection.json {

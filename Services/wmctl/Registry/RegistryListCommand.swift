@@ -36,7 +36,11 @@ struct RegistryListCommand: AsyncParsableCommand {
         request.region = self.region
         request.page = CommonV1.PageRequest(pageSize: self.pageSize, pageToken: self.pageToken)
         var providers: [RegistryV1.Provider] = []
-        let nextToken = try await RegistryCall.run(self.connection) { registry in
+        let flags = FlagNames([
+            "type": "--type", "status": "--status", "region": "--region", "page.page_size": "--page-size",
+            "page.page_token": "--page-token",
+        ])
+        let nextToken = try await RegistryCall.run(self.connection, flags: flags) { registry in
             while true {
                 let response = try await registry.listProviders(request, options: self.connection.callOptions)
                 providers += response.providers
@@ -51,7 +55,7 @@ struct RegistryListCommand: AsyncParsableCommand {
             ])
         } else {
             print(RegistryTables.providers(providers))
-            if !nextToken.isEmpty { print("next page: --page-token \(nextToken)") }
+            if !nextToken.isEmpty { print("next page: --page-token \(TerminalText.escaped(nextToken))") }
         }
     }
 }

@@ -3,7 +3,10 @@ import WindMakerMessages
 import WindMakerServiceAPI
 
 /// `wmctl registry redeem --code … <profile flags>`: redeems a strategic invitation, creating the `active` provider.
-struct RegistryRedeemCommand: AsyncParsableCommand {
+struct RegistryRedeemCommand: AsyncParsableCommand, RepeatedArguments {
+    static let repeatedOptions: Set<String> = ["--category"]
+    static let repeatsPositionals = false
+
     static let configuration = CommandConfiguration(
         commandName: "redeem",
         abstract: "Redeem a strategic invitation (provider portal); --type defaults to strategic."
@@ -23,7 +26,8 @@ struct RegistryRedeemCommand: AsyncParsableCommand {
             code: self.code,
             profile: self.profile.profile(defaultType: .strategic)
         )
-        let provider = try await RegistryCall.run(self.connection) { registry in
+        let flags = ProfileOptions.flags.merging(IdempotencyOptions.flags).merging(FlagNames(["code": "--code"]))
+        let provider = try await RegistryCall.run(self.connection, flags: flags) { registry in
             try await registry.redeemInvitation(request, options: options).provider ?? RegistryV1.Provider()
         }
         RegistryOutput.provider(provider, connection: self.connection, idempotencyKey: key)

@@ -30,7 +30,10 @@ struct TransitionOptions: ParsableArguments {
             expectedVersion: self.version,
             reason: self.reason
         )
-        let provider = try await RegistryCall.run(self.connection) { registry in
+        let flags = FlagNames([
+            "provider_id": "<provider-id>", "expected_version": "--version", "reason": "--reason",
+        ]).merging(IdempotencyOptions.flags)
+        let provider = try await RegistryCall.run(self.connection, flags: flags) { registry in
             try await call(registry, request, options).provider ?? RegistryV1.Provider()
         }
         RegistryOutput.provider(provider, connection: self.connection, idempotencyKey: key)
