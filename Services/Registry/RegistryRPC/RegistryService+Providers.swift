@@ -147,7 +147,7 @@ extension RegistryService {
         context: ServerContext
     ) async throws -> RegistryV1.GetProviderResponse {
         let id = try WireRequest.providerID(request.providerId, field: "provider_id")
-        let provider = try await self.guarded(context) { try self.registry.provider(id) }
+        let provider = try await self.reading(context) { try self.registry.provider(id) }
         return RegistryV1.GetProviderResponse(provider: RegistryV1.Provider(provider))
     }
 
@@ -168,7 +168,7 @@ extension RegistryService {
         }
         try collector.finish()
         let filter = ProviderFilter(type: type ?? nil, status: status ?? nil, region: region ?? nil)
-        let page = try await self.guarded(context) {
+        let page = try await self.reading(context) {
             try self.registry.listProviders(filter, page: WireRequest.page(request.page))
         }
         return RegistryV1.ListProvidersResponse(
@@ -183,7 +183,7 @@ extension RegistryService {
         context: ServerContext
     ) async throws -> RegistryV1.ProviderHistoryResponse {
         let id = try WireRequest.providerID(request.providerId, field: "provider_id")
-        let entries = try await self.guarded(context) { try self.registry.history(of: id) }
+        let entries = try await self.reading(context) { try self.registry.history(of: id) }
         return RegistryV1.ProviderHistoryResponse(entries: entries.map(RegistryV1.AuditEntry.init))
     }
 }

@@ -44,6 +44,15 @@ final class Connection {
         self.handle.map { sqlite3_get_autocommit($0) != 0 } ?? true
     }
 
+    /// Whether the open transaction holds a deferred foreign-key violation that `COMMIT` would refuse.
+    var hasDeferredForeignKeyViolations: Bool {
+        guard let handle = self.handle else { return false }
+        var current: Int32 = 0
+        var highest: Int32 = 0
+        return sqlite3_db_status(handle, SQLITE_DBSTATUS_DEFERRED_FKS, &current, &highest, 0) == SQLITE_OK
+            && current > 0
+    }
+
     @discardableResult
     func execute(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> Int {
         let statement = try self.statement(for: sql)

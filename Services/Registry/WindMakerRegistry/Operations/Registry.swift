@@ -15,7 +15,9 @@ public import WindMakerStorage
 /// ```
 ///
 /// Every mutating operation also has a `package` variant taking the ``Transaction`` (`…, in: sql`), so the adapter
-/// can run it inside ``idempotent(_:at:encode:_:)`` and store the response in the same transaction.
+/// can run it inside ``idempotent(_:at:encode:_:)`` and store the response in the same transaction: that is one
+/// ``Database/write(_:)``, group-committed with the other calls' writes. The synchronous forms here run a
+/// transaction with a commit of their own each (tests, tools, setup).
 ///
 /// Errors: ``RegistryError`` for every refusal the caller can act on; ``StorageError`` when the database fails.
 public final class Registry: Sendable {
