@@ -9,12 +9,13 @@ extension RegistryService {
     {
         // Strategic providers join by invitation: say so even when a field is also wrong.
         if request.profile?.type == .strategic { throw RegistryError.invitationRequired(.missing) }
-        let application = try ProviderApplication(wire: request.profile, field: "profile")
+        // Validated here, in parallel with other calls, so the serial write does only the store's work.
+        let profile = try ProviderApplication.validatedProfile(wire: request.profile, field: "profile")
         let actor = context.peer.description
         return try await self.mutating(
             request,
             context: context,
-            { sql, now in try self.registry.apply(application, actor: actor, at: now, in: sql) },
+            { sql, now in try self.registry.apply(profile, actor: actor, at: now, in: sql) },
             response: { RegistryV1.ApplyResponse(provider: RegistryV1.Provider($0)) }
         )
     }

@@ -53,7 +53,18 @@ public final class Registry: Sendable {
     ) throws -> Provider {
         // Before validating, so a strategic applicant learns the way in even when a field is also wrong.
         guard !application.type.requiresInvitation else { throw RegistryError.invitationRequired(.missing) }
-        let profile = try application.validated()
+        return try self.apply(application.validated(), actor: actor, at: time, in: sql)
+    }
+
+    /// ``apply(_:actor:at:)`` of an application the caller already validated, inside the caller's transaction: the
+    /// adapter validates before it queues the write, so the work in the write is only the store's.
+    package func apply(
+        _ profile: ProviderProfile,
+        actor: String,
+        at time: Timestamp,
+        in sql: Transaction
+    ) throws -> Provider {
+        guard !profile.type.requiresInvitation else { throw RegistryError.invitationRequired(.missing) }
         let provider = Provider(id: .random(), profile: profile, at: time)
         try self.insertNew(provider, entry: provider.creationAuditEntry(by: actor), in: sql)
         return provider
