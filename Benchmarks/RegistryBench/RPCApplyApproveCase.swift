@@ -114,7 +114,7 @@ private final class PairLoad: Sendable {
         let number = self.next.wrappingAdd(1, ordering: .relaxed).oldValue
         let applied = try await self.portal.apply(
             RegistryV1.ApplyRequest(
-                profile: RegistryV1.ProviderProfile(try BenchFixtures.application(number).validated())
+                profile: BenchFixtures.wireProfile(number)
             )
         )
         guard let provider = applied.provider else { throw BenchError("Apply returned no provider") }

@@ -11,8 +11,14 @@ final class Connection {
     private var handle: OpaquePointer?
     private var statements: [String: Statement] = [:]
 
+    /// Process-wide SQLite settings, applied once before the first connection opens (SQLite refuses them later).
+    private static let processSettings: Void = {
+        _ = wm_sqlite3_disable_memory_statistics()
+    }()
+
     /// Opens or creates the database file and applies the connection settings.
     init(path: String) throws(StorageError) {
+        Self.processSettings
         var handle: OpaquePointer?
         // NOMUTEX: the Mutex in Database serializes every use, so SQLite's own per-call mutex would only cost time.
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
