@@ -25,10 +25,10 @@ internal import Synchronization
 /// deferred foreign-key violation is treated the same, so `COMMIT` cannot fail for one member's constraint. Later
 /// operations see earlier ones' writes, as if each had committed before the next began: the group is a serial
 /// schedule. Callers are answered only after `COMMIT` returned, failures included (a failure may have been decided
-/// on writes of the same group, which exist only once committed). When `BEGIN`, a savepoint statement or `COMMIT`
-/// fails, or the database itself rolls the transaction back (SQLite does after an I/O error or a full disk), every
-/// operation run in that transaction gets that error and nothing of theirs is kept; the operations not yet run go on
-/// in a new transaction.
+/// on writes of the same group, which exist only once committed). When `BEGIN` fails (e.g. `busy` after the timeout),
+/// every operation of the group gets that error. When a savepoint statement or `COMMIT` fails, or the database itself
+/// rolls the transaction back (SQLite does after an I/O error or a full disk), every operation run in that
+/// transaction gets that error and nothing of theirs is kept; the operations not yet run go on in a new transaction.
 ///
 /// Every statement named here is standard SQL except `IMMEDIATE`, which takes SQLite's write lock up front; a
 /// PostgreSQL backend would run the same schedule with plain `BEGIN`.
