@@ -94,7 +94,8 @@ let package = Package(
         ),
         // SQLite (Debian libsqlite3-dev), wrapped by WindMakerStorage only.
         .systemLibrary(name: "CSQLite", path: "Shared/CSQLite", pkgConfig: "sqlite3"),
-        // Embedded storage: SQLite connections (WAL, synchronous=FULL), statements, transactions, migrations.
+        // Embedded storage: SQLite connections (WAL, synchronous=FULL), statements, transactions, group-committed
+        // writes, migrations.
         .target(
             name: "WindMakerStorage",
             dependencies: ["CSQLite"],

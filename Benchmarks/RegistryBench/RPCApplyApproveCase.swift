@@ -62,6 +62,7 @@ struct RPCApplyApproveCase {
             operator: RegistryV1.Registry.Client(RPCClient(transport: operatorConnection)),
             next: Atomic(self.firstNumber)
         )
+        let before = registry.database.writeStatistics
         let window = MeasurementWindow(warmUp: .seconds(1), seconds: self.seconds)
         let (latencies, errors) = await ClosedLoopLoad.measure(
             concurrency: self.concurrency,
@@ -71,6 +72,7 @@ struct RPCApplyApproveCase {
             try await load.applyAndApprove()
         }
 
+        let writes = registry.database.writeStatistics
         await portalConnection.close()
         await operatorConnection.close()
         try await group.shutdownGracefully()
@@ -84,7 +86,13 @@ struct RPCApplyApproveCase {
             operations: latencies.count,
             seconds: window.seconds,
             latencies: latencies,
-            extra: [("concurrency", "\(self.concurrency)")]
+            extra: [
+                ("concurrency", "\(self.concurrency)"),
+                // Warm-up included: how many writes shared each durable commit.
+                ("writes", "\(writes.operations - before.operations)"),
+                ("commits", "\(writes.commits - before.commits)"),
+                ("largest_group", "\(writes.largestGroup)"),
+            ]
         )
     }
 }
@@ -106,7 +114,7 @@ private final class PairLoad: Sendable {
         let number = self.next.wrappingAdd(1, ordering: .relaxed).oldValue
         let applied = try await self.portal.apply(
             RegistryV1.ApplyRequest(
-                profile: RegistryV1.ProviderProfile(try BenchFixtures.application(number).validated())
+                profile: BenchFixtures.wireProfile(number)
             )
         )
         guard let provider = applied.provider else { throw BenchError("Apply returned no provider") }

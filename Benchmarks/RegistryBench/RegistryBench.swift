@@ -8,7 +8,9 @@ import WindMakerStorage
 /// `--providers` ACTIVE providers and `--bindings` confirmed bindings. Prints one JSON line per case:
 /// `apply-approve` (providers applied and approved per second, each pair two durable transactions),
 /// `attribution` (attribution queries resolved per second, in batches of `--batch`) and `rpc-apply-approve` (the
-/// same pairs through the `registry` RPC server over mutual TLS on loopback, from `--rpc-concurrency` tasks).
+/// same pairs through the `registry` RPC server over mutual TLS on loopback, from `--rpc-concurrency` tasks, whose
+/// writes the database group-commits; the line also counts writes and commits). `--in-memory` runs the same on a
+/// database without a disk, to separate what the disk costs from what the code costs.
 @main
 struct RegistryBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,6 +42,12 @@ struct RegistryBench: AsyncParsableCommand {
     @Option(name: .customLong("rpc-seconds"), help: "Seconds measured in rpc-apply-approve, after a 1 s warm-up.")
     var rpcSeconds = 5.0
 
+    @Flag(
+        name: .customLong("in-memory"),
+        help: "Use an in-memory database (no disk, no fsync): the ceiling the RPC and domain code set by themselves."
+    )
+    var inMemory = false
+
     @Option(help: "Directory of development certificates; created with scripts/dev-certs if missing.")
     var certs: String = ".dev/certs"
 
@@ -57,7 +65,8 @@ struct RegistryBench: AsyncParsableCommand {
             .appendingPathComponent("registry-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let registry = try Registry(database: Database(path: directory.appendingPathComponent("registry.sqlite").path))
+        let path = self.inMemory ? ":memory:" : directory.appendingPathComponent("registry.sqlite").path
+        let registry = try Registry(database: Database(path: path))
         let setupStart = ContinuousClock.now
         let population = try BulkSetup(providers: self.providers, bindings: self.bindings).populate(registry)
         let setup = ContinuousClock.now - setupStart

@@ -16,4 +16,8 @@ static const int wm_SQLITE_CONSTRAINT_NOTNULL = SQLITE_CONSTRAINT_NOTNULL;
 static const int wm_SQLITE_CONSTRAINT_PRIMARYKEY = SQLITE_CONSTRAINT_PRIMARYKEY;
 static const int wm_SQLITE_CONSTRAINT_UNIQUE = SQLITE_CONSTRAINT_UNIQUE;
 
+// sqlite3_config is variadic, which Swift cannot call. Memory statistics make every SQLite allocation take a global
+// mutex; WindMakerStorage does not read them, so it turns them off before the first connection opens.
+static inline int wm_sqlite3_disable_memory_statistics(void) { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 #endif

@@ -2,6 +2,9 @@ extension Database {
     /// Runs `body` in one write transaction: `BEGIN IMMEDIATE`, then `COMMIT` when `body` returns, or `ROLLBACK`
     /// when it throws (the error is rethrown unchanged).
     ///
+    /// Synchronous, with a commit (and an `fsync`) of its own: for migrations, setup, tools and tests. A server's
+    /// concurrent writes go through ``write(_:)``, which shares commits and blocks no caller's thread.
+    ///
     /// ```swift
     /// let id = try database.transaction { sql in
     ///     let row = try sql.queryOne("INSERT INTO providers (legal_name) VALUES (?) RETURNING id", ["造风者科技有限公司"])

@@ -5,24 +5,37 @@ internal import Synchronization
 /// ```swift
 /// let database = try Database(path: "/var/lib/windmaker/registry.sqlite")
 /// try database.migrate(RegistrySchema.migrations)
+/// let id = try await database.write { sql in
+///     try sql.queryOne("INSERT INTO notes (body) VALUES (?) RETURNING id", ["造风者"])!.value(at: 0, as: Int64.self)
+/// }
 /// let rows = try database.query("SELECT id FROM providers WHERE status = ?", ["active"])
 /// ```
 ///
 /// Settings applied at open: `journal_mode=WAL`, `synchronous=FULL` (a change whose call returned is on disk and
 /// survives kill -9 or power loss), `foreign_keys=ON`, `busy_timeout=5000` (waits up to 5 s for another process's
-/// lock before ``StorageError/Code/busy``).
+/// lock before ``StorageError/Code/busy``). ``durabilitySettings()`` reads them back from the live connection.
+///
+/// ## Writing
+///
+/// A server writes with ``write(_:)``: each operation is atomic and isolated and durable when it returns, as a
+/// transaction of its own would be, but the operations that arrive while one commit waits for the disk are
+/// committed together in the next transaction, each in its own savepoint, so concurrent callers share one `fsync`
+/// (``GroupCommitter`` explains the schedule; ``writeStatistics`` counts it). ``transaction(_:)`` runs one
+/// synchronous transaction with its own commit, for migrations, setup and tests.
 ///
 /// ## Locking
 ///
 /// One connection, kept in a `Mutex`. Every ``execute(_:_:)``/``query(_:_:)`` holds the lock for its one statement;
-/// ``transaction(_:)`` holds it for the whole body, so a transaction's statements never interleave with another
-/// task's. The calls are synchronous: they block the calling thread while SQLite works (including the commit's
-/// `fsync`), which is why a body cannot `await`. Readers wait for writers too; one connection keeps the model
-/// simple and is plenty for a registry's load. The connection is opened with `SQLITE_OPEN_NOMUTEX` because this
-/// lock, not SQLite's, is what makes `Database` `Sendable`.
+/// ``transaction(_:)`` holds it for the whole body and a write group for all its operations and its commit, so a
+/// transaction's statements never interleave with another task's. The synchronous calls block the calling thread
+/// while SQLite works (including a commit's `fsync`, or waiting for a group's); ``write(_:)`` blocks no caller's
+/// thread, its bodies run on the group committer's own thread, which is why no body can `await`. Readers wait for
+/// writers too; one connection keeps the model simple and gives every caller its own writes once they returned. The
+/// connection is opened with `SQLITE_OPEN_NOMUTEX` because this lock, not SQLite's, is what makes `Database`
+/// `Sendable`.
 ///
-/// Calling the database (rather than the ``Transaction``) from inside a transaction's body is a programmer error
-/// and stops the process with a precondition failure instead of deadlocking.
+/// Calling the database (rather than the ``Transaction``) from inside a transaction's or a write's body is a
+/// programmer error and stops the process with a precondition failure instead of deadlocking.
 public final class Database: Sendable {
     /// The path the database was opened with.
     public let path: String
@@ -30,19 +43,26 @@ public final class Database: Sendable {
     /// `nil` once closed.
     private let connection: Mutex<Connection?>
 
+    /// Groups and commits ``write(_:)`` operations.
+    let writer: GroupCommitter
+
     /// The database whose transaction body the current task is running, to catch re-entrant calls.
     @TaskLocal static var transactionOwner: ObjectIdentifier?
 
     /// Opens the database file at `path`, creating it when missing, and applies the settings above.
-    /// - Parameter path: a file path, or `":memory:"` for a private in-memory database (tests; no WAL there).
+    /// - Parameters:
+    ///   - path: a file path, or `":memory:"` for a private in-memory database (tests; no WAL there).
+    ///   - writeQueue: how many ``write(_:)`` operations share a commit and how many may wait.
     /// - Throws: ``StorageError`` when the file cannot be opened or is not a database.
-    public init(path: String) throws(StorageError) {
+    public init(path: String, writeQueue: WriteQueueLimits = WriteQueueLimits()) throws(StorageError) {
         self.path = path
         self.connection = Mutex(try Connection(path: path))
+        self.writer = GroupCommitter(limits: writeQueue)
     }
 
-    /// Finalizes every prepared statement and closes the connection. Later calls throw
-    /// ``StorageError/Code/misuse``. Closing twice is harmless. Deinitialization closes too.
+    /// Finalizes every prepared statement and closes the connection, after a write group that is committing. Later
+    /// calls, and writes still queued, throw ``StorageError/Code/misuse``. Closing twice is harmless.
+    /// Deinitialization closes too.
     public func close() {
         self.connection.withLock { connection in
             connection?.close()

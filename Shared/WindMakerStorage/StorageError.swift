@@ -40,7 +40,9 @@ extension StorageError {
     public enum Code: Hashable, Sendable, CustomStringConvertible {
         /// A constraint refused the change; which kind is given, the constraint's columns are in the message.
         case constraintViolation(Constraint)
-        /// Another connection (another process) held the lock longer than the busy timeout. Safe to retry.
+        /// The database cannot take the work now: another connection (another process) held the lock longer than
+        /// the busy timeout, or ``WriteQueueLimits/maximumQueuedWrites`` writes are already waiting. Nothing was
+        /// done; safe to retry after a pause (an RPC server answers `UNAVAILABLE`).
         case busy
         /// The file is not a database or is damaged.
         case corrupt

@@ -133,6 +133,29 @@ import WindMakerRegistry
         #expect(!code.hasValidOrganisationCodeCheck)
     }
 
+    /// Valid ASCII codes take a byte-level path; across many generated strings it must accept exactly what the
+    /// check-character rule accepts, in either case, and agree on the canonical form.
+    @Test func theFastPathAgreesWithTheCheckCharacterRule() throws {
+        var generator = SeededGenerator(seed: 11)
+        let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+        for attempt in 0 ..< 2_000 {
+            let division = (0 ..< 6).map { _ in alphabet[Int(generator.next() % 10)] }
+            let rest = (0 ..< 9).map { _ in alphabet[Int(generator.next() % 31)] }
+            let prefix = String([alphabet[9], alphabet[1]] + division + rest)
+            let expected = try #require(CreditCode.checkCharacter(for: prefix))
+            let last = attempt % 3 == 0 ? alphabet[Int(generator.next() % 31)] : expected
+            let code = prefix + String(last)
+            let input = attempt % 2 == 0 ? code.lowercased() : code
+            if last == expected {
+                #expect(try CreditCode(input).rawValue == code)
+            } else {
+                #expect(throws: CreditCode.ValidationError.wrongCheckCharacter(expected: expected, found: last)) {
+                    try CreditCode(code)
+                }
+            }
+        }
+    }
+
     @Test func partsAreExposed() throws {
         let code = try CreditCode("9144030071526726XG")
         #expect(code.divisionCode == "440300")

@@ -8,10 +8,14 @@ import WindMakerRegistry
         try IdempotencyKey(caller: Fixtures.portalID, key: key, method: Self.method, request: request)
     }
 
-    func apply(_ harness: RegistryHarness, key: IdempotencyKey, number: Int) throws -> IdempotentOutcome<Provider> {
+    func apply(
+        _ harness: RegistryHarness,
+        key: IdempotencyKey?,
+        number: Int
+    ) async throws -> IdempotentOutcome<Provider> {
         let registry = harness.registry
         let application = RegistryHarness.application(number)
-        return try registry.idempotent(
+        return try await registry.idempotent(
             key,
             at: Fixtures.now,
             encode: { Array($0.id.rawValue.utf8) },
@@ -19,32 +23,41 @@ import WindMakerRegistry
         )
     }
 
-    @Test func aRetryReplaysTheFirstResponseAndChangesNothing() throws {
+    @Test func aRetryReplaysTheFirstResponseAndChangesNothing() async throws {
         let harness = try RegistryHarness()
-        let first = try self.apply(harness, key: self.key(), number: 1)
-        guard case .performed(let provider, let response) = first else {
+        let first = try await self.apply(harness, key: self.key(), number: 1)
+        guard case .performed(let provider) = first else {
             Issue.record("not performed")
             return
         }
-        #expect(response == Array(provider.id.rawValue.utf8))
         let counts = try harness.rowCounts()
         #expect(counts["idempotency_keys"] == 1)
         // The retry would create another provider if it ran (a fresh credit code), so any change shows.
-        let retry = try self.apply(harness, key: self.key(), number: 2)
-        #expect(retry.response == response)
-        guard case .replayed = retry else {
+        let retry = try await self.apply(harness, key: self.key(), number: 2)
+        guard case .replayed(let response) = retry else {
             Issue.record("not replayed")
             return
         }
+        #expect(response == Array(provider.id.rawValue.utf8))
         #expect(try harness.rowCounts() == counts)
     }
 
-    @Test func theSameKeyForADifferentRequestIsRefused() throws {
+    @Test func withoutAKeyTheOperationJustRuns() async throws {
         let harness = try RegistryHarness()
-        _ = try self.apply(harness, key: self.key(), number: 1)
+        guard case .performed = try await self.apply(harness, key: nil, number: 1) else {
+            Issue.record("not performed")
+            return
+        }
+        #expect(try harness.rowCounts()["providers"] == 1)
+        #expect(try harness.rowCounts()["idempotency_keys"] == 0)
+    }
+
+    @Test func theSameKeyForADifferentRequestIsRefused() async throws {
+        let harness = try RegistryHarness()
+        _ = try await self.apply(harness, key: self.key(), number: 1)
         let counts = try harness.rowCounts()
-        let error = #expect(throws: RegistryError.self) {
-            try self.apply(harness, key: self.key(request: [9]), number: 2)
+        let error = await #expect(throws: RegistryError.self) {
+            try await self.apply(harness, key: self.key(request: [9]), number: 2)
         }
         guard case .invalidArgument(let violations) = error else {
             Issue.record("got \(String(describing: error))")
@@ -56,23 +69,23 @@ import WindMakerRegistry
         #expect(try harness.rowCounts() == counts)
     }
 
-    @Test func aFailedOperationStoresNoKeySoARetryRunsAgain() throws {
+    @Test func aFailedOperationStoresNoKeySoARetryRunsAgain() async throws {
         let harness = try RegistryHarness()
         _ = try harness.applied(1)
-        #expect(throws: RegistryError.self) { try self.apply(harness, key: self.key(), number: 1) }
+        await #expect(throws: RegistryError.self) { try await self.apply(harness, key: self.key(), number: 1) }
         #expect(try harness.rowCounts()["idempotency_keys"] == 0)
     }
 
-    @Test func keysArePerCaller() throws {
+    @Test func keysArePerCaller() async throws {
         let harness = try RegistryHarness()
-        _ = try self.apply(harness, key: self.key(), number: 1)
+        _ = try await self.apply(harness, key: self.key(), number: 1)
         let other = try IdempotencyKey(
             caller: Fixtures.operatorID,
             key: "retry-1",
             method: Self.method,
             request: [1, 2, 3]
         )
-        guard case .performed = try self.apply(harness, key: other, number: 2) else {
+        guard case .performed = try await self.apply(harness, key: other, number: 2) else {
             Issue.record("replayed")
             return
         }

@@ -45,6 +45,18 @@ import WindMakerStorage
         #expect(try database.queryOne("SELECT count(*) FROM t")?[0] == 1_000)
     }
 
+    /// A cached statement's column names are read once, but follow a schema change (SQLite re-prepares it).
+    @Test func cachedStatementsSeeColumnsAddedLater() throws {
+        let database = try Database(path: ":memory:")
+        try database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)")
+        try database.execute("INSERT INTO t (id) VALUES (1)")
+        #expect(try database.queryOne("SELECT * FROM t")?.columnNames == ["id"])
+        try database.execute("ALTER TABLE t ADD COLUMN note TEXT")
+        let row = try #require(try database.queryOne("SELECT * FROM t"))
+        #expect(row.columnNames == ["id", "note"])
+        #expect(row.values == [1, .null])
+    }
+
     @Test func queryOneStopsAfterTheFirstRowAndLeavesTheStatementReusable() throws {
         let database = try Database(path: ":memory:")
         try database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)")

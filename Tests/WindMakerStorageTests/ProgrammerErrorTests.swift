@@ -28,4 +28,13 @@ import WindMakerStorage
             _ = try escaped.query("SELECT 1")
         }
     }
+
+    @Test func usingTheDatabaseInsideAWriteBodyStops() async {
+        await #expect(processExitsWith: .failure) {
+            let database = try Database(path: ":memory:")
+            try await database.write { _ in
+                _ = try database.query("SELECT 1")
+            }
+        }
+    }
 }

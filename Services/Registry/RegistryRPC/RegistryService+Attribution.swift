@@ -19,7 +19,7 @@ extension RegistryService {
             ])
         }
         let queries = try Self.attributionQueries(request.queries)
-        let answers = try await self.guarded(context) { try self.registry.resolveAttribution(queries) }
+        let answers = try await self.reading(context) { try self.registry.resolveAttribution(queries) }
         return RegistryV1.ResolveAttributionResponse(
             attributions: answers.map { answer in
                 answer.map {

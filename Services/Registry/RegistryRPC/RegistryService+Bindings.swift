@@ -127,7 +127,7 @@ extension RegistryService {
         let date = collector.check { () throws(RegistryError) in try WireTime.optionalDate(request.on, field: "on") }
         try collector.finish()
         guard let subject else { throw WireRequest.required("provider_id") }
-        let page = try await self.guarded(context) {
+        let page = try await self.reading(context) {
             try self.registry.listBindings(subject, on: date ?? nil, page: WireRequest.page(request.page))
         }
         return RegistryV1.ListBindingsResponse(

@@ -5,14 +5,15 @@ import WindMakerRegistry
 import WindMakerStorage
 
 extension RegistryService {
-    /// Runs a mutating operation at most once per `idempotency-key`, in one transaction with the stored response.
+    /// Runs a mutating operation at most once per `idempotency-key`, in one group-committed write with the stored
+    /// response.
     ///
     /// - Parameters:
     ///   - request: the request as received; its bytes are what a retry must match.
     ///   - context: the call, for the caller's identity, the key and the log.
     ///   - operation: the operation's `…, in: sql` variant, given the transaction and now.
     ///   - response: the response message for the operation's result.
-    func mutating<Request: ProtoMessage, Response: ProtoMessage, Result>(
+    func mutating<Request: ProtoMessage, Response: ProtoMessage, Result: Sendable>(
         _ request: Request,
         context: ServerContext,
         _ operation: @escaping @Sendable (Transaction, Timestamp) throws -> Result,
@@ -21,14 +22,14 @@ extension RegistryService {
         try await self.guarded(context) {
             let now = self.clock()
             let key = try Self.idempotencyKey(for: request, context: context)
-            let outcome = try self.registry.idempotent(
+            let outcome = try await self.registry.idempotent(
                 key,
                 at: now,
                 encode: { result in try response(result).serializedBytes() },
                 { sql in try operation(sql, now) }
             )
             switch outcome {
-            case .performed(let result, _):
+            case .performed(let result):
                 return response(result)
             case .replayed(let bytes):
                 context.logger.debug("replayed the stored response for an idempotency key")
@@ -51,12 +52,17 @@ extension RegistryService {
         )
     }
 
-    /// Runs `body` on the storage thread, letting registry errors through (they carry their status) and turning
+    /// Runs a read on the storage thread, through ``guarded(_:_:)``.
+    func reading<T: Sendable>(_ context: ServerContext, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await self.guarded(context) { try await self.storage.run(body) }
+    }
+
+    /// Runs `body` (a read or a write), letting registry errors through (they carry their status) and turning
     /// everything else into `INTERNAL` with a generic message, logging the detail: storage messages name tables and
     /// columns.
-    func guarded<T: Sendable>(_ context: ServerContext, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+    func guarded<T: Sendable>(_ context: ServerContext, _ body: () async throws -> T) async throws -> T {
         do {
-            return try await self.storage.run(body)
+            return try await body()
         } catch let error as RegistryError {
             throw error
         } catch let error as RPCError {

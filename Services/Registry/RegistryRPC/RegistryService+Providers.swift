@@ -9,12 +9,13 @@ extension RegistryService {
     {
         // Strategic providers join by invitation: say so even when a field is also wrong.
         if request.profile?.type == .strategic { throw RegistryError.invitationRequired(.missing) }
-        let application = try ProviderApplication(wire: request.profile, field: "profile")
+        // Validated here, in parallel with other calls, so the serial write does only the store's work.
+        let profile = try ProviderApplication.validatedProfile(wire: request.profile, field: "profile")
         let actor = context.peer.description
         return try await self.mutating(
             request,
             context: context,
-            { sql, now in try self.registry.apply(application, actor: actor, at: now, in: sql) },
+            { sql, now in try self.registry.apply(profile, actor: actor, at: now, in: sql) },
             response: { RegistryV1.ApplyResponse(provider: RegistryV1.Provider($0)) }
         )
     }
@@ -147,7 +148,7 @@ extension RegistryService {
         context: ServerContext
     ) async throws -> RegistryV1.GetProviderResponse {
         let id = try WireRequest.providerID(request.providerId, field: "provider_id")
-        let provider = try await self.guarded(context) { try self.registry.provider(id) }
+        let provider = try await self.reading(context) { try self.registry.provider(id) }
         return RegistryV1.GetProviderResponse(provider: RegistryV1.Provider(provider))
     }
 
@@ -168,7 +169,7 @@ extension RegistryService {
         }
         try collector.finish()
         let filter = ProviderFilter(type: type ?? nil, status: status ?? nil, region: region ?? nil)
-        let page = try await self.guarded(context) {
+        let page = try await self.reading(context) {
             try self.registry.listProviders(filter, page: WireRequest.page(request.page))
         }
         return RegistryV1.ListProvidersResponse(
@@ -183,7 +184,7 @@ extension RegistryService {
         context: ServerContext
     ) async throws -> RegistryV1.ProviderHistoryResponse {
         let id = try WireRequest.providerID(request.providerId, field: "provider_id")
-        let entries = try await self.guarded(context) { try self.registry.history(of: id) }
+        let entries = try await self.reading(context) { try self.registry.history(of: id) }
         return RegistryV1.ProviderHistoryResponse(entries: entries.map(RegistryV1.AuditEntry.init))
     }
 }

@@ -36,7 +36,7 @@ public struct RegistryService: RegistryV1.Registry.ServiceProtocol {
     public let registry: Registry
     /// Now, as recorded in audit entries, invitations and idempotency records.
     public let clock: @Sendable () -> Timestamp
-    /// Where the blocking storage calls run, off the event loops.
+    /// Where the blocking reads run, off the event loops (writes run on the database's group committer).
     let storage = StorageQueue()
 
     /// - Parameters:

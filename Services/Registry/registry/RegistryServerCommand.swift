@@ -33,7 +33,17 @@ struct RegistryServerCommand: AsyncParsableCommand {
         let database = try Database(path: path)
         defer { database.close() }
         let registry = try Registry(database: database)
-        logger.info("registry database open", metadata: ["path": "\(path)"])
+        // Read back from the connection that commits, not restated from the code that set it: the durability test
+        // checks this line, so it fails if the server stops syncing commits.
+        let durability = try database.durabilitySettings()
+        logger.info(
+            "registry database open",
+            metadata: [
+                "path": "\(path)",
+                "storage.journal_mode": "\(durability.journalMode)",
+                "storage.synchronous": "\(durability.synchronous)",
+            ]
+        )
 
         let server = try WindMakerServer(
             name: "registry",

@@ -11,8 +11,14 @@ final class Connection {
     private var handle: OpaquePointer?
     private var statements: [String: Statement] = [:]
 
+    /// Process-wide SQLite settings, applied once before the first connection opens (SQLite refuses them later).
+    private static let processSettings: Void = {
+        _ = wm_sqlite3_disable_memory_statistics()
+    }()
+
     /// Opens or creates the database file and applies the connection settings.
     init(path: String) throws(StorageError) {
+        Self.processSettings
         var handle: OpaquePointer?
         // NOMUTEX: the Mutex in Database serializes every use, so SQLite's own per-call mutex would only cost time.
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
@@ -42,6 +48,15 @@ final class Connection {
     /// Whether no transaction is open (SQLite's autocommit mode).
     var isAutocommit: Bool {
         self.handle.map { sqlite3_get_autocommit($0) != 0 } ?? true
+    }
+
+    /// Whether the open transaction holds a deferred foreign-key violation that `COMMIT` would refuse.
+    var hasDeferredForeignKeyViolations: Bool {
+        guard let handle = self.handle else { return false }
+        var current: Int32 = 0
+        var highest: Int32 = 0
+        return sqlite3_db_status(handle, SQLITE_DBSTATUS_DEFERRED_FKS, &current, &highest, 0) == SQLITE_OK
+            && current > 0
     }
 
     @discardableResult

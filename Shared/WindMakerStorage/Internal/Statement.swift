@@ -8,6 +8,9 @@ final class Statement {
     private var handle: OpaquePointer?
     private let connection: OpaquePointer
     let sql: String
+    /// The result's column names, read once: every row of every run shares them. Kept with the statement's
+    /// re-prepare count, since SQLite re-prepares it after a schema change, which may change the columns.
+    private var columnNames: (names: [String], prepareCount: Int32)?
 
     init(handle: OpaquePointer, connection: OpaquePointer, sql: String) {
         self.handle = handle
@@ -34,13 +37,11 @@ final class Statement {
         try self.bind(arguments, to: handle)
 
         var rows: [Row] = []
-        var columnNames: [String]?
         while maxRows.map({ rows.count < $0 }) ?? true {
             let result = sqlite3_step(handle)
             switch result {
             case SQLITE_ROW:
-                let names = columnNames ?? Self.columnNames(of: handle)
-                columnNames = names
+                let names = self.currentColumnNames(handle)
                 rows.append(Row(columnNames: names, values: try Self.values(of: handle, count: names.count)))
             case SQLITE_DONE:
                 return rows
@@ -102,6 +103,14 @@ final class Statement {
                 UInt8(SQLITE_UTF8)
             )
         }
+    }
+
+    private func currentColumnNames(_ handle: OpaquePointer) -> [String] {
+        let prepareCount = sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_REPREPARE, 0)
+        if let cached = self.columnNames, cached.prepareCount == prepareCount { return cached.names }
+        let names = Self.columnNames(of: handle)
+        self.columnNames = (names, prepareCount)
+        return names
     }
 
     private static func columnNames(of handle: OpaquePointer) -> [String] {

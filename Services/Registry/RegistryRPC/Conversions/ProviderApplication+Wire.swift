@@ -2,9 +2,16 @@ import WindMakerMessages
 import WindMakerRegistry
 
 extension ProviderApplication {
-    /// The application a `ProviderProfile` message carries. Field paths in violations are prefixed with `field`
-    /// (e.g. `profile.contact.email`), so the caller sees where in its request the problem is.
+    /// The application a `ProviderProfile` message carries, checked. Field paths in violations are prefixed with
+    /// `field` (e.g. `profile.contact.email`), so the caller sees where in its request the problem is.
     init(wire profile: RegistryV1.ProviderProfile?, field: String) throws(RegistryError) {
+        try self.init(uncheckedWire: profile, field: field)
+        let violations = self.validate()
+        guard violations.isEmpty else { throw Self.prefixed(violations, field: field) }
+    }
+
+    /// The application a `ProviderProfile` message carries, as is; only the type and presence are checked.
+    private init(uncheckedWire profile: RegistryV1.ProviderProfile?, field: String) throws(RegistryError) {
         guard let profile else {
             throw .invalidArgument([FieldViolation(field: field, description: "is required")])
         }
@@ -30,12 +37,23 @@ extension ProviderApplication {
                 serviceFulfilment: Capability(wire: capabilities.serviceFulfilment)
             )
         )
-        let violations = self.validate()
-        guard violations.isEmpty else {
-            throw .invalidArgument(
-                violations.map { FieldViolation(field: "\(field).\($0.field)", description: $0.description) }
-            )
+    }
+
+    /// The validated profile a `ProviderProfile` message carries, validated once, with violations named as
+    /// ``init(wire:field:)`` names them.
+    static func validatedProfile(
+        wire profile: RegistryV1.ProviderProfile?,
+        field: String
+    ) throws(RegistryError) -> ProviderProfile {
+        do {
+            return try ProviderApplication(uncheckedWire: profile, field: field).validated()
+        } catch .invalidArgument(let violations) {
+            throw Self.prefixed(violations, field: field)
         }
+    }
+
+    private static func prefixed(_ violations: [FieldViolation], field: String) -> RegistryError {
+        .invalidArgument(violations.map { FieldViolation(field: "\(field).\($0.field)", description: $0.description) })
     }
 }
 

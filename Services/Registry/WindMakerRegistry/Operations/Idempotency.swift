@@ -51,31 +51,26 @@ public struct IdempotencyKey: Hashable, Sendable {
 
 /// What ``Registry/idempotent(_:at:encode:_:)`` did.
 public enum IdempotentOutcome<R> {
-    /// The operation ran; its result and the encoded response that was stored.
-    case performed(R, response: [UInt8])
+    /// The operation ran; its result (and, under a key, its encoded response was stored).
+    case performed(R)
     /// The key was seen with the same request: the stored response, and nothing was run or changed.
     case replayed(response: [UInt8])
-
-    /// The response to send, either way.
-    public var response: [UInt8] {
-        switch self {
-        case .performed(_, let response), .replayed(let response): response
-        }
-    }
 }
 
 extension IdempotentOutcome: Sendable where R: Sendable {}
 
 extension Registry {
-    /// Runs `operation` at most once per idempotency key, storing its encoded response in the same transaction.
+    /// Runs `operation` at most once per idempotency key, storing its encoded response in the same transaction, as
+    /// one group-committed write (``Database/write(_:)``): it returns once that is durable.
     ///
-    /// In ONE transaction: looks up (caller, key). Found with the same method and identical request bytes: returns
+    /// In ONE write: looks up (caller, key). Found with the same method and identical request bytes: returns
     /// ``IdempotentOutcome/replayed(response:)`` without running `operation`. Found with another method or request:
-    /// refuses. Not found (or `key` is `nil`): runs `operation`, encodes its result, stores it under the key, and
-    /// commits. When `operation` throws, nothing is stored, so a retry runs it again.
+    /// refuses. Not found: runs `operation`, encodes its result, stores it under the key. Without a key it just runs
+    /// `operation` (nothing is encoded: the caller builds its own response). When `operation` throws, nothing is
+    /// stored, so a retry runs it again.
     ///
     /// ```swift
-    /// let outcome = try registry.idempotent(
+    /// let outcome = try await registry.idempotent(
     ///     key,
     ///     at: now,
     ///     encode: { try $0.proto.serializedBytes() },
@@ -83,20 +78,22 @@ extension Registry {
     /// )
     /// ```
     /// - Parameters:
-    ///   - key: the caller's key, or `nil` to just run the operation in a transaction.
+    ///   - key: the caller's key, or `nil` to just run the operation in a write.
     ///   - time: now, recorded with the stored response.
-    ///   - encode: the response bytes for a result (what the adapter sends).
+    ///   - encode: the response bytes for a result (what the adapter sends), called only under a key.
     ///   - operation: the work, on the transaction it is given (one of the `…, in: sql` variants).
     /// - Throws: ``RegistryError/invalidArgument(_:)`` naming `idempotency-key` when the key was used for a
-    ///   different request; whatever `operation` or `encode` throws; ``StorageError``.
-    package func idempotent<R>(
+    ///   different request; whatever `operation` or `encode` throws; ``StorageError``, e.g.
+    ///   ``StorageError/Code/busy`` when the database's write queue is full.
+    package func idempotent<R: Sendable>(
         _ key: IdempotencyKey?,
         at time: Timestamp,
-        encode: (R) throws -> [UInt8],
-        _ operation: (Transaction) throws -> R
-    ) throws -> IdempotentOutcome<R> {
-        try self.database.transaction { sql in
-            if let key, let record = try self.store.idempotencyRecord(caller: key.caller, key: key.key, in: sql) {
+        encode: @escaping @Sendable (R) throws -> [UInt8],
+        _ operation: @escaping @Sendable (Transaction) throws -> R
+    ) async throws -> IdempotentOutcome<R> {
+        try await self.database.write { sql in
+            guard let key else { return .performed(try operation(sql)) }
+            if let record = try self.store.idempotencyRecord(caller: key.caller, key: key.key, in: sql) {
                 guard record.method == key.method, record.request == key.request else {
                     throw RegistryError.invalidArgument([
                         FieldViolation(
@@ -109,21 +106,18 @@ extension Registry {
                 return .replayed(response: record.response)
             }
             let result = try operation(sql)
-            let response = try encode(result)
-            if let key {
-                try self.store.insertIdempotencyRecord(
-                    IdempotencyRecord(
-                        caller: key.caller,
-                        key: key.key,
-                        method: key.method,
-                        request: key.request,
-                        response: response,
-                        createdAt: time
-                    ),
-                    in: sql
-                )
-            }
-            return .performed(result, response: response)
+            try self.store.insertIdempotencyRecord(
+                IdempotencyRecord(
+                    caller: key.caller,
+                    key: key.key,
+                    method: key.method,
+                    request: key.request,
+                    response: try encode(result),
+                    createdAt: time
+                ),
+                in: sql
+            )
+            return .performed(result)
         }
     }
 }

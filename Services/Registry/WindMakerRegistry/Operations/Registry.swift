@@ -15,7 +15,9 @@ public import WindMakerStorage
 /// ```
 ///
 /// Every mutating operation also has a `package` variant taking the ``Transaction`` (`…, in: sql`), so the adapter
-/// can run it inside ``idempotent(_:at:encode:_:)`` and store the response in the same transaction.
+/// can run it inside ``idempotent(_:at:encode:_:)`` and store the response in the same transaction: that is one
+/// ``Database/write(_:)``, group-committed with the other calls' writes. The synchronous forms here run a
+/// transaction with a commit of their own each (tests, tools, setup).
 ///
 /// Errors: ``RegistryError`` for every refusal the caller can act on; ``StorageError`` when the database fails.
 public final class Registry: Sendable {
@@ -51,7 +53,18 @@ public final class Registry: Sendable {
     ) throws -> Provider {
         // Before validating, so a strategic applicant learns the way in even when a field is also wrong.
         guard !application.type.requiresInvitation else { throw RegistryError.invitationRequired(.missing) }
-        let profile = try application.validated()
+        return try self.apply(application.validated(), actor: actor, at: time, in: sql)
+    }
+
+    /// ``apply(_:actor:at:)`` of an application the caller already validated, inside the caller's transaction: the
+    /// adapter validates before it queues the write, so the work in the write is only the store's.
+    package func apply(
+        _ profile: ProviderProfile,
+        actor: String,
+        at time: Timestamp,
+        in sql: Transaction
+    ) throws -> Provider {
+        guard !profile.type.requiresInvitation else { throw RegistryError.invitationRequired(.missing) }
         let provider = Provider(id: .random(), profile: profile, at: time)
         try self.insertNew(provider, entry: provider.creationAuditEntry(by: actor), in: sql)
         return provider

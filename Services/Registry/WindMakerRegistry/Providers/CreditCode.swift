@@ -38,6 +38,10 @@ public struct CreditCode: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// - Throws: ``ValidationError`` naming the first problem: the length, an invalid character and its position,
     ///   a non-digit in the division code, or the check character that was expected.
     public init(_ text: String) throws(ValidationError) {
+        if let canonical = Self.canonicalASCII(text) {
+            self.rawValue = canonical
+            return
+        }
         let typed = Array(text)
         let characters = typed.map { $0.isASCII && $0.isLowercase ? Character($0.uppercased()) : $0 }
         guard characters.count == Self.length else {
@@ -59,6 +63,33 @@ public struct CreditCode: Hashable, Comparable, Sendable, CustomStringConvertibl
             throw .wrongCheckCharacter(expected: expected, found: typed[17])
         }
         self.rawValue = String(characters)
+    }
+
+    /// The canonical form of `text` when it is a valid code in ASCII, checked byte by byte; `nil` for anything else,
+    /// which the character-by-character path then explains. Codes are checked on every request and every read of a
+    /// provider, so the common case skips grapheme breaking.
+    private static func canonicalASCII(_ text: String) -> String? {
+        var bytes = Array(text.utf8)
+        guard bytes.count == Self.length else { return nil }
+        var sum = 0
+        for index in 0 ..< Self.length {
+            if (UInt8(ascii: "a") ... UInt8(ascii: "z")).contains(bytes[index]) { bytes[index] -= 32 }
+            guard bytes[index] < 128, case let value = Int(Self.asciiValues[Int(bytes[index])]), value >= 0 else {
+                return nil
+            }
+            if (2 ..< 8).contains(index), value > 9 { return nil }
+            if index < 17 {
+                sum += value * Self.weights[index]
+            } else if value != (31 - sum % 31) % 31 {
+                return nil
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Each ASCII byte's value in ``alphabet``, or -1.
+    private static let asciiValues: [Int8] = (0 ..< 128).map { byte in
+        Self.alphabet.firstIndex(of: Character(Unicode.Scalar(UInt8(byte)))).map { Int8($0) } ?? -1
     }
 
     /// The check character (position 18) for the first 17 characters of a code.
