@@ -58,6 +58,9 @@ public final class ServerProcess: Sendable {
     /// Everything the server logged so far.
     public var output: String { self.log.text }
 
+    /// The server's process id.
+    public var processIdentifier: Int32 { self.process.processIdentifier }
+
     /// Whether the process is still running.
     public var isRunning: Bool { self.process.isRunning }
 

@@ -21,6 +21,7 @@ struct EchoServerCommand: AsyncParsableCommand {
             policy: EchoAccess.policy,
             listen: try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7409)),
             tls: try self.options.tls.serverConfiguration(),
+            configuration: try self.options.limits.applied(),
             logger: logger
         )
         try await server.runUntilSignalled()

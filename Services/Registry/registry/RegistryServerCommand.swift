@@ -51,6 +51,7 @@ struct RegistryServerCommand: AsyncParsableCommand {
             policy: RegistryAccess.policy,
             listen: try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7401)),
             tls: try self.options.tls.serverConfiguration(),
+            configuration: try self.options.limits.applied(),
             logger: logger
         )
         try await server.runUntilSignalled()

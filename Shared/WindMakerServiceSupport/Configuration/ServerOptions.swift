@@ -11,6 +11,8 @@ public struct ServerOptions: ParsableArguments, Sendable {
 
     @OptionGroup public var tls: TLSFileOptions
 
+    @OptionGroup public var limits: ServerLimitOptions
+
     public init() {}
 
     /// The listen address: flag, else `WM_LISTEN`, else `defaultAddress`.

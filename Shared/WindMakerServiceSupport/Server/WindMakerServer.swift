@@ -53,6 +53,9 @@ public final class WindMakerServer: Service, Sendable {
         self.health = health
         self.listen = listen
         self.logger = logger
+        // Health watchers stay subscribed for long; they re-subscribe when their stream ends.
+        var configuration = configuration
+        configuration.callTimeouts.setIfUnset(.seconds(3600), for: HealthV1.Health.Method.watch)
         self.server = RPCServer(
             router: router,
             interceptors: [AuthorizationInterceptor(policy: policy)] + interceptors,

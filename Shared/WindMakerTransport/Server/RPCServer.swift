@@ -19,6 +19,11 @@ public final class RPCServer: Sendable {
     private let group: any EventLoopGroup
     private let logger: Logger
     private let state = Mutex(State())
+    /// What every connection's unfinished frames may hold together.
+    private let inboundBudget: InboundBudget
+    private let frameRefusals = (budget: RateLimitedLog(), slowFrame: RateLimitedLog())
+    /// The connection and handshake counts, and how many were refused.
+    public let admission: ConnectionAdmission
 
     private struct State {
         var listener: (any Channel)?
@@ -42,7 +47,12 @@ public final class RPCServer: Sendable {
         self.configuration = configuration
         self.group = group
         self.logger = logger
+        self.inboundBudget = InboundBudget(limit: configuration.inboundBufferBudget)
+        self.admission = ConnectionAdmission(maximumHandshakes: configuration.maximumHandshakes, logger: logger)
     }
+
+    /// Bytes of unfinished frames held now over every connection (at most the configured budget).
+    public var unfinishedFrameBytes: Int { self.inboundBudget.bytesHeld }
 
     /// Starts listening; returns the bound address (useful with port 0).
     public func bind(host: String, port: Int) async throws -> SocketAddress {
@@ -104,22 +114,43 @@ public final class RPCServer: Sendable {
         stopped?.succeed()
     }
 
+    private enum Admitted {
+        case yes
+        case overLimit
+        case shuttingDown
+    }
+
     private func configureConnection(_ channel: any Channel) throws {
-        let shuttingDown = self.state.withLock { state in
-            if !state.isShuttingDown { state.connections[ObjectIdentifier(channel)] = channel }
-            return state.isShuttingDown
+        let limit = self.configuration.maximumConnections
+        let admitted = self.state.withLock { state -> Admitted in
+            guard !state.isShuttingDown else { return .shuttingDown }
+            guard state.connections.count < limit else { return .overLimit }
+            state.connections[ObjectIdentifier(channel)] = channel
+            return .yes
         }
-        guard !shuttingDown else {
+        guard admitted == .yes else {
+            if admitted == .overLimit { self.admission.refused(.connections, limit: limit) }
             channel.close(promise: nil)
             return
         }
         channel.closeFuture.whenComplete { _ in
             _ = self.state.withLock { $0.connections.removeValue(forKey: ObjectIdentifier(channel)) }
         }
+        let gate = HandshakeGate(admission: self.admission)
+        try channel.pipeline.syncOperations.addHandler(gate)
         try self.security.configureServerPipeline(channel)
-        try channel.pipeline.syncOperations.addHandler(
-            ByteToMessageHandler(FrameDecoder(maximumPayloadSize: self.configuration.maximumPayloadSize))
-        )
+        let account = InboundAccount(budget: self.inboundBudget)
+        try channel.pipeline.syncOperations.addHandlers([
+            gate.completion,
+            UnfinishedFrameGuard(
+                account: account,
+                timeout: self.configuration.frameReadTimeout,
+                refusals: self.frameRefusals,
+                logger: self.logger
+            ),
+            ByteToMessageHandler(FrameDecoder(maximumPayloadSize: self.configuration.maximumPayloadSize)),
+            DecodedFrameMeter(account: account),
+        ])
         try channel.pipeline.syncOperations.addHandler(
             ServerConnectionHandler(
                 router: self.router,

@@ -1,4 +1,8 @@
 /// Limits and timers of a server's connections.
+///
+/// Everything a peer can make the server hold is bounded here: connections, handshakes in progress, bytes of
+/// unfinished frames (server-wide), request bytes waiting for handlers (per connection), calls per connection and
+/// how long a call may run.
 public struct ServerConfiguration: Sendable {
     /// The largest frame payload accepted; a larger announced length ends the connection with `RESOURCE_EXHAUSTED`.
     public var maximumPayloadSize: Int
@@ -6,6 +10,19 @@ public struct ServerConfiguration: Sendable {
     public var maximumConcurrentCallsPerConnection: Int
     /// Request bytes buffered for handlers on one connection before the server stops reading from it.
     public var maximumBufferedInboundBytes: Int
+    /// Bytes of frames not yet received whole, summed over every connection; a connection whose bytes would take
+    /// the sum past it is closed with GOAWAY `RESOURCE_EXHAUSTED`.
+    public var inboundBufferBudget: Int
+    /// How long a frame may take to arrive once its first byte has: a peer that stops half-way through a frame is
+    /// closed with GOAWAY instead of holding its buffer.
+    public var frameReadTimeout: Duration
+    /// Connections open at once; later ones are closed as they are accepted.
+    public var maximumConnections: Int
+    /// Connections whose peer has started the TLS handshake and not yet finished it; later ones are closed as soon
+    /// as they start theirs.
+    public var maximumHandshakes: Int
+    /// How long calls that carry no deadline may run.
+    public var callTimeouts: CallTimeouts
     /// Pings the client to detect dead connections.
     public var keepalive: KeepalivePolicy
     /// A connection with no call for this long is closed (with `goAway`); nil keeps idle connections open.
@@ -17,6 +34,11 @@ public struct ServerConfiguration: Sendable {
         maximumPayloadSize: Int = Frame.defaultMaximumPayloadSize,
         maximumConcurrentCallsPerConnection: Int = 256,
         maximumBufferedInboundBytes: Int = 8 * 1024 * 1024,
+        inboundBufferBudget: Int = 64 * 1024 * 1024,
+        frameReadTimeout: Duration = .seconds(10),
+        maximumConnections: Int = 4096,
+        maximumHandshakes: Int = 256,
+        callTimeouts: CallTimeouts = CallTimeouts(),
         keepalive: KeepalivePolicy = KeepalivePolicy(),
         idleTimeout: Duration? = .seconds(300),
         shutdownGracePeriod: Duration = .seconds(30)
@@ -24,6 +46,11 @@ public struct ServerConfiguration: Sendable {
         self.maximumPayloadSize = maximumPayloadSize
         self.maximumConcurrentCallsPerConnection = maximumConcurrentCallsPerConnection
         self.maximumBufferedInboundBytes = maximumBufferedInboundBytes
+        self.inboundBufferBudget = inboundBufferBudget
+        self.frameReadTimeout = frameReadTimeout
+        self.maximumConnections = maximumConnections
+        self.maximumHandshakes = maximumHandshakes
+        self.callTimeouts = callTimeouts
         self.keepalive = keepalive
         self.idleTimeout = idleTimeout
         self.shutdownGracePeriod = shutdownGracePeriod

@@ -110,6 +110,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             case .unknownFrameType:
                 self.goAwayAndClose(code: .internal, message: "protocol violation: \(error)")
             }
+        case let error as InboundLimitError:
+            // UnfinishedFrameGuard has logged it, rate-limited.
+            self.goAwayAndClose(code: .resourceExhausted, message: "\(error)")
         default:
             self.logger.debug("connection error: \(error)")
             self.goAwayAndClose(code: .unavailable, message: "connection error")
@@ -194,14 +197,23 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         let call = ServerCall(id: frame.callID, descriptor: method.descriptor)
         self.calls[call.id] = call
         if frame.flags.contains(.endStream) { call.finishInbound() }
-        var deadline: ContinuousClock.Instant?
+        // A call without a deadline gets the server's limit for its method, so no call can stay open for ever.
+        let timeout: Duration
+        let expiry: RPCError
         if headers.timeoutMicros > 0 {
-            let timeout = min(Duration.microseconds(Int64(clamping: headers.timeoutMicros)), .longestDeadline)
-            deadline = ContinuousClock.now.advanced(by: timeout)
-            let id = call.id
-            call.deadlineTimer = self.context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) {
-                self.finish(callID: id, with: RPCError(.deadlineExceeded, "deadline of \(timeout) exceeded"))
-            }
+            timeout = min(Duration.microseconds(Int64(clamping: headers.timeoutMicros)), .longestDeadline)
+            expiry = RPCError(.deadlineExceeded, "deadline of \(timeout) exceeded")
+        } else {
+            timeout = self.configuration.callTimeouts.limit(for: method.descriptor)
+            expiry = RPCError(
+                .deadlineExceeded,
+                "the call ran past the server's limit of \(timeout) for calls without a deadline"
+            )
+        }
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        let id = call.id
+        call.deadlineTimer = self.context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) {
+            self.finish(callID: id, with: expiry)
         }
         var logger = self.methodLogger(for: method.descriptor)
         if let requestID = metadata[Metadata.Keys.requestID] { logger[metadataKey: "rpc.request_id"] = "\(requestID)" }

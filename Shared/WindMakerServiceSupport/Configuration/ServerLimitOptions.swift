@@ -1,0 +1,70 @@
+public import ArgumentParser
+public import WindMakerTransport
+
+/// The bounds on what peers can make a server hold, as flags with matching environment variables; unset ones keep
+/// ``ServerConfiguration``'s defaults.
+public struct ServerLimitOptions: ParsableArguments, Sendable {
+    @Option(name: .customLong("max-connections"), help: "Open connections at most (env WM_MAX_CONNECTIONS; 4096).")
+    public var maximumConnections: Int?
+
+    @Option(
+        name: .customLong("max-handshakes"),
+        help: "TLS handshakes in progress at most (env WM_MAX_HANDSHAKES; 256)."
+    )
+    public var maximumHandshakes: Int?
+
+    @Option(
+        name: .customLong("inbound-buffer-mib"),
+        help: "MiB of unfinished frames all connections may hold together (env WM_INBOUND_BUFFER_MIB; 64)."
+    )
+    public var inboundBufferMiB: Int?
+
+    @Option(
+        name: .customLong("frame-timeout"),
+        help: "Seconds a frame may take to arrive whole once it started (env WM_FRAME_TIMEOUT; 10)."
+    )
+    public var frameTimeoutSeconds: Int?
+
+    @Option(
+        name: .customLong("call-timeout"),
+        help: "Seconds a call without a deadline may run (env WM_CALL_TIMEOUT; 300)."
+    )
+    public var callTimeoutSeconds: Int?
+
+    public init() {}
+
+    /// `base` with every limit that was given by flag or environment.
+    /// - Throws: `ValidationError` naming the flag whose value is not a positive whole number.
+    public func applied(to base: ServerConfiguration = ServerConfiguration()) throws -> ServerConfiguration {
+        var configuration = base
+        if let value = try Self.value(self.maximumConnections, "--max-connections", "WM_MAX_CONNECTIONS") {
+            configuration.maximumConnections = value
+        }
+        if let value = try Self.value(self.maximumHandshakes, "--max-handshakes", "WM_MAX_HANDSHAKES") {
+            configuration.maximumHandshakes = value
+        }
+        if let value = try Self.value(self.inboundBufferMiB, "--inbound-buffer-mib", "WM_INBOUND_BUFFER_MIB") {
+            guard value <= 1 << 20 else { throw ValidationError("--inbound-buffer-mib must be at most 1048576") }
+            configuration.inboundBufferBudget = value * 1024 * 1024
+        }
+        if let value = try Self.value(self.frameTimeoutSeconds, "--frame-timeout", "WM_FRAME_TIMEOUT") {
+            configuration.frameReadTimeout = .seconds(value)
+        }
+        if let value = try Self.value(self.callTimeoutSeconds, "--call-timeout", "WM_CALL_TIMEOUT") {
+            configuration.callTimeouts.default = .seconds(value)
+        }
+        return configuration
+    }
+
+    private static func value(_ flag: Int?, _ name: String, _ variable: String) throws -> Int? {
+        if let flag {
+            guard flag > 0 else { throw ValidationError("\(name) must be a positive whole number, got \(flag)") }
+            return flag
+        }
+        guard let text = Environment.value(variable) else { return nil }
+        guard let value = Int(text), value > 0 else {
+            throw ValidationError("\(variable) must be a positive whole number, got \"\(text)\"")
+        }
+        return value
+    }
+}
