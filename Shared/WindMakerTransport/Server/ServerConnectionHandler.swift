@@ -221,7 +221,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             descriptor: method.descriptor,
             peer: self.peer ?? .anonymous,
             remoteAddress: self.remoteAddress,
-            deadline: deadline,
+            // Only a client's deadline travels on to nested calls; the server's own limit stays here.
+            deadline: headers.timeoutMicros > 0 ? deadline : nil,
             requestMetadata: metadata,
             logger: logger
         )
