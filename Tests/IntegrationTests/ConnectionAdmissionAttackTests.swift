@@ -5,7 +5,7 @@ import WindMakerTestSupport
 
 /// Connections and handshakes are capped; what is past a cap is closed at once with one log line, and a crowd of
 /// silent sockets does not keep a real client out.
-@Suite struct ConnectionAdmissionTests {
+@Suite struct ConnectionAdmissionAttackTests {
     /// The first five bytes of a TLS record carrying a ClientHello: a handshake begun and never continued.
     static let startedHandshake: [UInt8] = [0x16, 0x03, 0x01, 0x02, 0x00]
 
@@ -33,9 +33,11 @@ import WindMakerTestSupport
             // One at a time, so which ones are past the cap is certain.
             try await Task.sleep(for: .milliseconds(20))
         }
-        let closed = stalled.map { $0.isClosedByPeer(waitingUpTo: 2000) }
-        #expect(closed == Array(repeating: false, count: 4) + Array(repeating: true, count: 6))
         try await server.waitForLog("refusing connections: the server's limit of 4 TLS handshakes in progress")
+        // Counted, not ordered: the sockets' first bytes are handled on two event loops. The admitted four wait 300 ms
+        // each, well inside the 10 s TLS handshake timeout that would close them too.
+        let closed = stalled.map { $0.isClosedByPeer(waitingUpTo: 300) }
+        #expect(closed.filter { $0 }.count == 6, "closed: \(closed)")
         #expect(server.output.components(separatedBy: "refusing connections").count - 1 == 1)
     }
 

@@ -6,7 +6,7 @@ import WindMakerTestSupport
 
 /// Peers with valid certificates that start large frames and never finish them: the server holds at most its
 /// budget of unfinished frames, closes such peers, gives the memory back, and keeps serving everyone else.
-@Suite struct UnfinishedFrameTests {
+@Suite struct UnfinishedFrameAttackTests {
     static let mebibyte = 1024 * 1024
 
     /// A frame header announcing a 4 MiB message on call 1, and all of its payload but the last byte.

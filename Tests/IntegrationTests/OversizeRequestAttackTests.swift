@@ -8,7 +8,7 @@ import WindMakerTestSupport
 
 /// Requests built to make a server build a huge answer get a small `INVALID_ARGUMENT`, over real mutual TLS, and a
 /// status too large for a frame arrives truncated with its own code rather than as `INTERNAL`.
-@Suite struct OversizeRequestTests {
+@Suite struct OversizeRequestAttackTests {
     /// 450,000 categories (1.35 MB) once built 49 MB of violations and came back `INTERNAL`.
     @Test func anApplyWith450000CategoriesIsOneSmallInvalidArgument() async throws {
         let server = try await RegistryTestServer.start()
@@ -26,8 +26,9 @@ import WindMakerTestSupport
         let violations = try RPCV1.BadRequest(serializedBytes: detail.value).violations
         #expect(violations.map(\.field) == ["profile.categories"])
         #expect(detail.value.count < 200)
-        // Generous: decoding 450,000 strings takes a moment in a debug build; building every violation took ~9 s.
-        #expect(elapsed < .seconds(5), "took \(elapsed)")
+        // Generous: decoding 450,000 strings takes seconds in a debug build on a busy machine; building every violation
+        // took ~9 s on an idle one, and the count above already shows that none was built.
+        #expect(elapsed < .seconds(8), "took \(elapsed)")
         let health = try await HealthV1.Health.Client(test.client).check(HealthV1.HealthCheckRequest())
         #expect(health.status == .serving)
         await test.connection.close()
