@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         // The same logging as wm-echo, so per-call logger costs match a real server.
-        let logger = LoggingSetup.bootstrap(label: "rpc-bench.serve", level: "warning")
+        let logger = LoggingSetup.bootstrap(label: "rpc-bench.serve", level: .warning)
         let certificates = CertificateDirectory(path: self.certs)
         let port: Int
         var server: WindMakerServer?

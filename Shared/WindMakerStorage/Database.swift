@@ -13,7 +13,8 @@ internal import Synchronization
 ///
 /// Settings applied at open: `journal_mode=WAL`, `synchronous=FULL` (a change whose call returned is on disk and
 /// survives kill -9 or power loss), `foreign_keys=ON`, `busy_timeout=5000` (waits up to 5 s for another process's
-/// lock before ``StorageError/Code/busy``). ``durabilitySettings()`` reads them back from the live connection.
+/// lock before ``StorageError/Code/busy``). ``durabilitySettings()`` reads them back from the live connection. A file
+/// database also holds an exclusive lock on `<path>.lock` until it is closed, so a second server cannot share it.
 ///
 /// ## Writing
 ///
@@ -43,6 +44,9 @@ public final class Database: Sendable {
     /// `nil` once closed.
     private let connection: Mutex<Connection?>
 
+    /// Held while open, so no other process serves from the same file; `nil` for in-memory databases.
+    private let fileLock: Mutex<DatabaseFileLock?>
+
     /// Groups and commits ``write(_:)`` operations.
     let writer: GroupCommitter
 
@@ -53,9 +57,12 @@ public final class Database: Sendable {
     /// - Parameters:
     ///   - path: a file path, or `":memory:"` for a private in-memory database (tests; no WAL there).
     ///   - writeQueue: how many ``write(_:)`` operations share a commit and how many may wait.
-    /// - Throws: ``StorageError`` when the file cannot be opened or is not a database.
+    /// - Throws: ``StorageError`` when the file cannot be opened or is not a database, and
+    ///   ``StorageError/Code/inUse`` when another open `Database` (in this process or another) holds the file.
     public init(path: String, writeQueue: WriteQueueLimits = WriteQueueLimits()) throws(StorageError) {
         self.path = path
+        let isFile = !path.isEmpty && path != ":memory:"
+        self.fileLock = Mutex(isFile ? try DatabaseFileLock(databasePath: path) : nil)
         self.connection = Mutex(try Connection(path: path))
         self.writer = GroupCommitter(limits: writeQueue)
     }
@@ -67,6 +74,10 @@ public final class Database: Sendable {
         self.connection.withLock { connection in
             connection?.close()
             connection = nil
+        }
+        self.fileLock.withLock { lock in
+            lock?.release()
+            lock = nil
         }
     }
 

@@ -44,6 +44,9 @@ extension StorageError {
         /// the busy timeout, or ``WriteQueueLimits/maximumQueuedWrites`` writes are already waiting. Nothing was
         /// done; safe to retry after a pause (an RPC server answers `UNAVAILABLE`).
         case busy
+        /// Another open database, in this process or another, holds the file's lock: one server owns a database
+        /// at a time. Not retryable by waiting briefly; the other holder must stop first.
+        case inUse
         /// The file is not a database or is damaged.
         case corrupt
         /// The operating system failed to read, write, sync or open the file, or the disk is full.
@@ -69,6 +72,7 @@ extension StorageError {
             switch self {
             case .constraintViolation(let constraint): "constraint violation (\(constraint))"
             case .busy: "busy"
+            case .inUse: "in use"
             case .corrupt: "corrupt"
             case .ioFailure: "I/O failure"
             case .readOnly: "read-only"

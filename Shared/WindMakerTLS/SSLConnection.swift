@@ -187,7 +187,14 @@ final class SSLConnection {
 
     private func failure(_ code: TLSError.Code, _ message: String) -> TLSError {
         let drained = OpenSSLErrorQueue.drain()
-        var reason = drained.summary(fallback: "connection closed by peer or protocol error")
+        let openSSLReason = drained.summary(fallback: "connection closed by peer or protocol error")
+        let configuration = self.context.configuration
+        var reason =
+            HandshakeRefusal.explanation(
+                for: openSSLReason,
+                role: configuration.role,
+                applicationProtocols: configuration.applicationProtocols
+            ).map { "\($0) (\(openSSLReason))" } ?? openSSLReason
         let verifyResult = SSL_get_verify_result(self.ssl)
         if verifyResult != X509_V_OK, let text = X509_verify_cert_error_string(verifyResult) {
             reason += " (\(String(cString: text)))"

@@ -8,15 +8,19 @@ internal import CWindMakerOpenSSL
 /// The context enforces TLS 1.3 only, peer verification (servers also require a client certificate), ALPN, and
 /// no session resumption: every connection authenticates its peer's certificate afresh.
 public final class TLSContext: @unchecked Sendable {
-    // @unchecked: the stored pointers are written only in `init` and freed only in `deinit`. After `init`
-    // returns, the SSL_CTX is only read (SSL_new, which OpenSSL documents as safe to call concurrently on a
-    // configured SSL_CTX), and `applicationProtocols` is immutable memory read by OpenSSL callbacks.
+    // @unchecked: the stored pointers and `ownIdentity` are written only in `init`, the pointers freed only in
+    // `deinit`. After `init` returns, the SSL_CTX is only read (SSL_new, which OpenSSL documents as safe to call
+    // concurrently on a configured SSL_CTX), and `applicationProtocols` is immutable memory read by OpenSSL callbacks.
 
     /// The configuration this context was built from.
     public let configuration: TLSConfiguration
 
     let sslContext: OpaquePointer
     private let applicationProtocols: UnsafeMutablePointer<ApplicationProtocolList>
+
+    /// The names in our own certificate, so a server can check at start that it holds the identity it serves as;
+    /// `nil` for a client without a certificate.
+    public private(set) var ownIdentity: TLSPeerIdentity?
 
     /// Builds the OpenSSL context and loads the credentials.
     ///
@@ -34,6 +38,7 @@ public final class TLSContext: @unchecked Sendable {
         // Every stored property is set, so a throw below still runs deinit and frees both allocations.
         try self.applyPolicy()
         try self.loadCredentials()
+        try self.checkOwnCertificate()
         self.configureApplicationProtocols()
     }
 
@@ -102,6 +107,24 @@ public final class TLSContext: @unchecked Sendable {
             } else {
                 _ = OpenSSLErrorQueue.drain()
             }
+        }
+    }
+
+    /// A server whose certificate may not authenticate a TLS server (a client-only certificate) would start and
+    /// then fail every handshake; refuse it here instead, naming the file.
+    private func checkOwnCertificate() throws(TLSError) {
+        guard let certificate = SSL_CTX_get0_certificate(self.sslContext) else { return }
+        self.ownIdentity = TLSPeerIdentity(certificate: certificate)
+        guard self.configuration.role == .server else { return }
+        OpenSSLErrorQueue.clear()
+        guard X509_check_purpose(certificate, X509_PURPOSE_SSL_SERVER, 0) == 1 else {
+            _ = OpenSSLErrorQueue.drain()
+            let path = self.configuration.certificateChainPath ?? "the certificate chain"
+            throw TLSError(
+                code: .credentialLoadFailed,
+                reason: "the certificate in \(path) may not be used by a TLS server: its key usage does not allow"
+                    + " serverAuth (is it a client certificate?)"
+            )
         }
     }
 

@@ -95,6 +95,19 @@ import WindMakerStorage
         }
     }
 
+    /// A full write queue or another process's lock held past the busy timeout: nothing was done, so the client may
+    /// retry, which `UNAVAILABLE` tells it and `INTERNAL` would not.
+    @Test func aBusyDatabaseIsUnavailableSoClientsRetry() async throws {
+        let context = Self.context(RegistryV1.Registry.Method.apply)
+        let error = await #expect(throws: RPCError.self) {
+            try await self.service.guarded(context) { () throws -> Int in
+                throw StorageError(.busy, "database is locked", extendedResultCode: 5)
+            }
+        }
+        #expect(error?.code == .unavailable)
+        #expect(error?.message == "the registry is busy; retry after a short pause")
+    }
+
     @Test func moreThanTenThousandAttributionQueriesAreRefused() async throws {
         let query = RegistryV1.AttributionQuery(
             client: RegistryV1.ClientRef(kind: .streamer, id: "s-1"),

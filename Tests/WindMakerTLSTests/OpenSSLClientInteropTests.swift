@@ -32,19 +32,41 @@ struct OpenSSLClientInteropTests {
     @Test(
         "refused clients",
         arguments: [
-            ("no client certificate", [] as [String], "peer did not return a certificate"),
-            ("rogue CA", ["-cert", "ROGUE_CERT", "-key", "ROGUE_KEY", "-tls1_3"], "certificate verify failed"),
-            ("TLS 1.2", ["CLIENT_CREDENTIALS", "-tls1_2"], "unsupported protocol"),
+            (
+                "no client certificate", [] as [String],
+                "the client presented no certificate; every caller needs one signed by the deployment's CA"
+                    + " (peer did not return a certificate)"
+            ),
+            (
+                "rogue CA", ["-cert", "ROGUE_CERT", "-key", "ROGUE_KEY", "-tls1_3"],
+                "the peer's certificate is not signed by a CA we trust, or is not valid now (certificate verify failed)"
+            ),
+            (
+                "TLS 1.2", ["CLIENT_CREDENTIALS", "-tls1_2"],
+                "the peer does not speak TLS 1.3, the only version Wind Maker accepts (unsupported protocol)"
+            ),
+            (
+                "no ALPN", ["NO_ALPN", "CLIENT_CREDENTIALS_NO_ALPN", "-tls1_3"],
+                "the client offered no application protocol (ALPN); expected wm-rpc/1 (callback failed)"
+            ),
+            (
+                "other ALPN ids", ["CLIENT_CREDENTIALS", "-alpn", "h2,http/1.1", "-tls1_3"],
+                "the client offered only other application protocols (ALPN); expected wm-rpc/1"
+            ),
         ]
     )
     func refusedClient(name: String, arguments: [String], reason: String) async throws {
         let server = try await TLSEchoServer(configuration: self.certificates.serverConfiguration(for: "echo"))
-        var expanded: [String] = ["-CAfile", self.certificates.caPath, "-alpn", "wm-rpc/1"]
+        let offersALPN = !arguments.contains("NO_ALPN")
+        var expanded: [String] = ["-CAfile", self.certificates.caPath] + (offersALPN ? ["-alpn", "wm-rpc/1"] : [])
         for argument in arguments {
             switch argument {
             case "ROGUE_CERT": expanded.append(self.certificates.rogueClientCertificatePath)
             case "ROGUE_KEY": expanded.append(self.certificates.rogueClientKeyPath)
             case "CLIENT_CREDENTIALS": expanded += self.clientCredentials(name: "operator-alice")
+            case "CLIENT_CREDENTIALS_NO_ALPN":
+                expanded += self.clientCredentials(name: "operator-alice").filter { $0 != "-alpn" && $0 != "wm-rpc/1" }
+            case "NO_ALPN": continue
             default: expanded.append(argument)
             }
         }

@@ -19,12 +19,23 @@ public struct CommandRun: Sendable {
 
     /// Runs `wmctl` with an explicit certificate and key, trusting the development CA.
     public static func wmctl(_ arguments: [String], certificate: String, key: String) async throws -> CommandRun {
+        try await self.run(
+            "wmctl",
+            arguments,
+            environment: ["WM_TLS_CERT": certificate, "WM_TLS_KEY": key, "WM_TLS_CA": DevCertificates.shared.caPath]
+        )
+    }
+
+    /// Runs the built `executable` with exactly `environment`, waiting up to 30 s for it to exit.
+    public static func run(
+        _ executable: String,
+        _ arguments: [String],
+        environment: [String: String]
+    ) async throws -> CommandRun {
         let process = Process()
-        process.executableURL = ServerProcess.buildDirectory.appendingPathComponent("wmctl")
+        process.executableURL = ServerProcess.buildDirectory.appendingPathComponent(executable)
         process.arguments = arguments
-        process.environment = [
-            "WM_TLS_CERT": certificate, "WM_TLS_KEY": key, "WM_TLS_CA": DevCertificates.shared.caPath,
-        ]
+        process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -35,7 +46,7 @@ public struct CommandRun: Sendable {
         while process.isRunning {
             guard ContinuousClock.now < deadline else {
                 process.terminate()
-                throw ServerProcessError(message: "wmctl \(arguments) did not finish:\n\(output.text)")
+                throw ServerProcessError(message: "\(executable) \(arguments) did not finish:\n\(output.text)")
             }
             try await Task.sleep(for: .milliseconds(20))
         }

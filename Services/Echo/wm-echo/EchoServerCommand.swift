@@ -14,13 +14,14 @@ struct EchoServerCommand: AsyncParsableCommand {
     @OptionGroup var options: ServerOptions
 
     func run() async throws {
-        let logger = LoggingSetup.bootstrap(label: "wm-echo", level: self.options.resolvedLogLevel)
+        let logger = LoggingSetup.bootstrap(label: "wm-echo", level: try self.options.resolvedLogLevel())
         let server = try WindMakerServer(
             name: "echo",
             services: [EchoService()],
             policy: EchoAccess.policy,
             listen: try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7409)),
             tls: try self.options.tls.serverConfiguration(),
+            identity: "spiffe://windmaker/service/echo",
             configuration: try self.options.limits.applied(),
             logger: logger
         )

@@ -57,9 +57,9 @@ extension RegistryService {
         try await self.guarded(context) { try await self.storage.run(body) }
     }
 
-    /// Runs `body` (a read or a write), letting registry errors through (they carry their status) and turning
-    /// everything else into `INTERNAL` with a generic message, logging the detail: storage messages name tables and
-    /// columns.
+    /// Runs `body` (a read or a write), letting registry errors through (they carry their status), turning a busy
+    /// database into `UNAVAILABLE` (retryable: nothing was done) and everything else into `INTERNAL` with a generic
+    /// message, logging the detail: storage messages name tables and columns.
     func guarded<T: Sendable>(_ context: ServerContext, _ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
@@ -71,6 +71,9 @@ extension RegistryService {
             // The only value storage refuses that a caller can send: text with NUL in a field not checked above.
             context.logger.notice("refused a request value", metadata: ["error": "\(error)"])
             throw RPCError(.invalidArgument, "a text field contains a NUL character, which is not allowed")
+        } catch let error as StorageError where error.code == .busy {
+            context.logger.warning("registry storage busy", metadata: ["error": "\(error)"])
+            throw RPCError(.unavailable, "the registry is busy; retry after a short pause")
         } catch let error as StorageError {
             context.logger.error("registry storage failed", metadata: ["error": "\(error)"])
             throw RPCError(.internal, "the registry could not complete the request; try again later")

@@ -5,12 +5,6 @@ import WindMakerRegistry
 import WindMakerServiceSupport
 import WindMakerStorage
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// Serves `windmaker.registry.v1.Registry` (with health and method listing) over mutual TLS until SIGTERM or SIGINT,
 /// on the SQLite database `<data-dir>/registry.sqlite`, which it creates and migrates at start.
 @main
@@ -26,13 +20,22 @@ struct RegistryServerCommand: AsyncParsableCommand {
     var dataDirectory: String?
 
     func run() async throws {
-        let logger = LoggingSetup.bootstrap(label: "registry", level: self.options.resolvedLogLevel)
+        let logger = LoggingSetup.bootstrap(label: "registry", level: try self.options.resolvedLogLevel())
+        // Every setting is checked before the database is touched, so a mistyped flag leaves no file behind.
+        let listen = try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7401))
+        let tls = try self.options.tls.serverConfiguration()
+        let limits = try self.options.limits.applied()
         let directory = self.dataDirectory ?? Environment.value("WM_DATA_DIR") ?? ".dev/data"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let path = directory.hasSuffix("/") ? "\(directory)registry.sqlite" : "\(directory)/registry.sqlite"
-        let database = try Database(path: path)
+        let path = try DataDirectory.file("registry.sqlite", in: directory)
+        let database: Database
+        let registry: Registry
+        do {
+            database = try Database(path: path)
+            registry = try Registry(database: database)
+        } catch {
+            throw StartupError("cannot open the registry database \(path): \(error.message)")
+        }
         defer { database.close() }
-        let registry = try Registry(database: database)
         // Read back from the connection that commits, not restated from the code that set it: the durability test
         // checks this line, so it fails if the server stops syncing commits.
         let durability = try database.durabilitySettings()
@@ -49,9 +52,10 @@ struct RegistryServerCommand: AsyncParsableCommand {
             name: "registry",
             services: [RegistryService(registry: registry)],
             policy: RegistryAccess.policy,
-            listen: try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7401)),
-            tls: try self.options.tls.serverConfiguration(),
-            configuration: try self.options.limits.applied(),
+            listen: listen,
+            tls: tls,
+            identity: "spiffe://windmaker/service/registry",
+            configuration: limits,
             logger: logger
         )
         try await server.runUntilSignalled()

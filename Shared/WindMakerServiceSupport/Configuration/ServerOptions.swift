@@ -1,4 +1,5 @@
 public import ArgumentParser
+public import Logging
 import WindMakerTLS
 
 /// What every server executable is configured with: flags, each with a matching environment variable.
@@ -6,7 +7,10 @@ public struct ServerOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("listen"), help: "host:port to listen on (env WM_LISTEN).")
     public var listen: String?
 
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (env WM_LOG_LEVEL).")
+    @Option(
+        name: .customLong("log-level"),
+        help: "trace, debug, info, notice, warning, error, critical (env WM_LOG_LEVEL)."
+    )
     public var logLevel: String?
 
     @OptionGroup public var tls: TLSFileOptions
@@ -25,6 +29,14 @@ public struct ServerOptions: ParsableArguments, Sendable {
         return address
     }
 
-    /// The log level name: flag, else `WM_LOG_LEVEL`, else `info`.
-    public var resolvedLogLevel: String { self.logLevel ?? Environment.value("WM_LOG_LEVEL") ?? "info" }
+    /// The log level: flag, else `WM_LOG_LEVEL`, else `info`.
+    /// - Throws: ``StartupError`` naming the flag and the levels there are, for a name that is none of them.
+    public func resolvedLogLevel() throws(StartupError) -> Logger.Level {
+        let name = self.logLevel ?? Environment.value("WM_LOG_LEVEL") ?? "info"
+        guard let level = Logger.Level(rawValue: name.lowercased()) else {
+            let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            throw StartupError("--log-level (or WM_LOG_LEVEL) must be one of \(levels); got \"\(name)\"")
+        }
+        return level
+    }
 }

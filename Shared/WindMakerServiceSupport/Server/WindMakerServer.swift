@@ -22,16 +22,22 @@ public final class WindMakerServer: Service, Sendable {
     private let listen: ListenAddress
     private let logger: Logger
 
+    /// - Parameters:
+    ///   - identity: the URI SAN the server's certificate must carry (e.g. `spiffe://windmaker/service/registry`);
+    ///     `nil` skips the check (tests serving with another service's certificate).
+    /// - Throws: ``StartupError`` when TLS cannot be set up or the certificate is not for `identity`.
     public init(
         name: String,
         services: [any RPCService],
         policy: AccessPolicy,
         listen: ListenAddress,
         tls: TLSConfiguration,
+        identity: String? = nil,
         configuration: ServerConfiguration = ServerConfiguration(),
         interceptors: [any ServerInterceptor] = [],
         logger: Logger
     ) throws {
+        let security = try Self.security(tls, identity: identity, name: name, logger: logger)
         var logger = logger
         logger[metadataKey: "server"] = "\(name)"
         let health = HealthStatusRegistry()
@@ -59,7 +65,7 @@ public final class WindMakerServer: Service, Sendable {
         self.server = RPCServer(
             router: router,
             interceptors: [AuthorizationInterceptor(policy: policy)] + interceptors,
-            security: try TLSChannelSecurity(configuration: tls, logger: logger),
+            security: security,
             configuration: configuration,
             logger: logger
         )
@@ -98,6 +104,32 @@ public final class WindMakerServer: Service, Sendable {
         self.logger.info("draining")
         self.health.finish()
         await self.server.shutDownGracefully()
+    }
+
+    /// Loads the credentials, and checks the certificate names the identity this server serves as: one for another
+    /// service would start and then be refused by every peer that checks who it called.
+    private static func security(
+        _ tls: TLSConfiguration,
+        identity: String?,
+        name: String,
+        logger: Logger
+    ) throws(StartupError) -> TLSChannelSecurity {
+        let security: TLSChannelSecurity
+        do {
+            security = try TLSChannelSecurity(configuration: tls, logger: logger)
+        } catch {
+            throw StartupError("cannot set up TLS for the \(name) server: \(error.reason)")
+        }
+        guard let identity else { return security }
+        let names = security.localIdentity?.uriSANs ?? []
+        guard names.contains(identity) else {
+            let found = names.isEmpty ? "no URI name" : names.joined(separator: ", ")
+            throw StartupError(
+                "the certificate in \(tls.certificateChainPath ?? "(none)") is for \(found), but the \(name) server"
+                    + " serves as \(identity): pass the \(name) certificate with --tls-cert or WM_TLS_CERT"
+            )
+        }
+        return security
     }
 
     private static func reflectionMethods(_ router: RPCRouter) -> [RegisteredMethod] {

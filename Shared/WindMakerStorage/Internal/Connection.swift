@@ -35,12 +35,15 @@ final class Connection {
     deinit { self.close() }
 
     private func configure(isMemory: Bool) throws(StorageError) {
+        // The timeout first: switching a fresh file to WAL takes a lock, and without a timeout a second process
+        // opening the same file at that moment fails at once with SQLITE_BUSY instead of waiting its turn.
+        try self.executeScript("PRAGMA busy_timeout=5000;")
         let journalMode = try self.queryOne("PRAGMA journal_mode=WAL", []).flatMap { $0[0] }
         if !isMemory && journalMode != .text("wal") {
             throw StorageError(.ioFailure, "could not switch to WAL journal mode (got \(journalMode ?? .null))")
         }
         // FULL syncs the WAL on every commit: a commit that returned survives kill -9 and power loss.
-        try self.executeScript("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;")
+        try self.executeScript("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
     }
 
     var isOpen: Bool { self.handle != nil }

@@ -21,6 +21,9 @@ public struct TLSChannelSecurity: ChannelSecurity {
         self.logger = logger
     }
 
+    /// The names in our own certificate (`nil` for a client without one).
+    public var localIdentity: TLSPeerIdentity? { self.context.ownIdentity }
+
     public func configureServerPipeline(_ channel: any Channel) throws {
         try channel.pipeline.syncOperations.addHandler(OpenSSLHandler(context: self.context, logger: self.logger))
         try channel.pipeline.syncOperations.addHandler(PeerIdentityHandler())

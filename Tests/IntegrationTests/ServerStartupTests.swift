@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import WindMakerTestSupport
+
+/// A server that cannot serve as configured exits non-zero with one sentence of ours naming the file or flag, instead
+/// of starting and failing every handshake, or printing a library's error text.
+@Suite struct ServerStartupTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        /// Overrides of the registry's own certificate, key, log level; `nil` keeps the default.
+        var certificate: String? = nil
+        var key: String? = nil
+        var arguments: [String] = []
+        var dataDirectoryIsAFile = false
+        var expected: String
+
+        var testDescription: String { self.name }
+    }
+
+    static let certificates = DevCertificates.shared
+
+    static let cases: [Case] = [
+        Case(
+            name: "missing key",
+            key: "/nonexistent/registry.key",
+            expected: "cannot read the TLS private key /nonexistent/registry.key (--tls-key or WM_TLS_KEY):"
+                + " No such file or directory"
+        ),
+        Case(
+            name: "key that is a directory",
+            key: "/tmp",
+            expected: "cannot read the TLS private key /tmp (--tls-key or WM_TLS_KEY): not a regular file"
+        ),
+        Case(
+            name: "another service's certificate",
+            certificate: certificates.certificatePath(for: "echo"),
+            key: certificates.keyPath(for: "echo"),
+            expected: "is for spiffe://windmaker/service/echo, but the registry server serves as"
+                + " spiffe://windmaker/service/registry"
+        ),
+        Case(
+            name: "client-only certificate",
+            certificate: certificates.certificatePath(for: "operator-alice"),
+            key: certificates.keyPath(for: "operator-alice"),
+            expected: "may not be used by a TLS server: its key usage does not allow serverAuth"
+        ),
+        Case(
+            name: "key of another certificate",
+            key: certificates.keyPath(for: "echo"),
+            expected: "cannot set up TLS for the registry server: could not load private key from"
+        ),
+        Case(name: "data directory that is a file", dataDirectoryIsAFile: true, expected: "is a file, not a directory"),
+        Case(
+            name: "unknown log level",
+            arguments: ["--log-level", "loud"],
+            expected: "--log-level (or WM_LOG_LEVEL) must be one of trace, debug, info, notice, warning, error,"
+                + " critical; got \"loud\""
+        ),
+    ]
+
+    @Test(arguments: Self.cases)
+    func refusesToStartWithOneClearLine(_ test: Case) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("startup-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var dataDirectory = directory.path
+        if test.dataDirectoryIsAFile {
+            try Data("not a directory".utf8).write(to: directory)
+        } else {
+            dataDirectory += "/data"
+        }
+        let run = try await CommandRun.run(
+            "registry",
+            ["--listen", "127.0.0.1:0", "--data-dir", dataDirectory] + test.arguments,
+            environment: [
+                "WM_TLS_CERT": test.certificate ?? Self.certificates.certificatePath(for: "registry"),
+                "WM_TLS_KEY": test.key ?? Self.certificates.keyPath(for: "registry"),
+                "WM_TLS_CA": Self.certificates.caPath,
+            ]
+        )
+        #expect(run.status != 0)
+        let errors = run.output.split(separator: "\n").filter { $0.hasPrefix("Error: ") }
+        #expect(errors.count == 1, "\(run.output)")
+        #expect(errors.first?.contains(test.expected) == true, "\(run.output)")
+        #expect(!run.output.contains("serving"))
+        #expect(!run.output.contains("system lib") && !run.output.contains("CocoaError"))
+    }
+
+    @Test func aSecondServerOnADataDirectoryInUseRefusesToStart() async throws {
+        let first = try await RegistryTestServer.start()
+        defer { first.stop() }
+        let run = try await CommandRun.run(
+            "registry",
+            ["--listen", "127.0.0.1:0", "--data-dir", first.dataDirectory.path],
+            environment: [
+                "WM_TLS_CERT": Self.certificates.certificatePath(for: "registry"),
+                "WM_TLS_KEY": Self.certificates.keyPath(for: "registry"),
+                "WM_TLS_CA": Self.certificates.caPath,
+            ]
+        )
+        #expect(run.status != 0)
+        #expect(
+            run.output.contains("registry.sqlite is in use by another process (pid \(first.server.processIdentifier))"),
+            "\(run.output)"
+        )
+    }
+}
