@@ -92,6 +92,8 @@ let package = Package(
             path: "Shared/WindMakerServiceSupport",
             swiftSettings: strictSettings
         ),
+        // Domain primitives every service shares: money, traffic, and (next) dates, identifiers, page tokens. No NIO, no SQLite.
+        .target(name: "WindMakerKit", path: "Shared/WindMakerKit", swiftSettings: strictSettings),
         // SQLite (Debian libsqlite3-dev), wrapped by WindMakerStorage only.
         .systemLibrary(name: "CSQLite", path: "Shared/CSQLite", pkgConfig: "sqlite3"),
         // Embedded storage: SQLite connections (WAL, synchronous=FULL), statements, transactions, group-committed
@@ -208,6 +210,11 @@ let package = Package(
         .testTarget(
             name: "WindMakerTLSTests",
             dependencies: ["WindMakerTLS", "WindMakerTestSupport", nioCore, nioPosix, nioEmbedded, logging],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WindMakerKitTests",
+            dependencies: ["WindMakerKit"],
             swiftSettings: strictSettings
         ),
         .testTarget(
