@@ -104,10 +104,27 @@ let package = Package(
             path: "Shared/WindMakerStorage",
             swiftSettings: strictSettings
         ),
+        // What every service's store shares: the kit's primitives in rows, idempotency keys stored with the change.
+        .target(
+            name: "WindMakerStoreKit",
+            dependencies: ["WindMakerKit", "WindMakerStorage"],
+            path: "Shared/WindMakerStoreKit",
+            swiftSettings: strictSettings
+        ),
+        // What every service adapter shares: violations as BadRequest, the call plumbing (storage thread, idempotent
+        // writes, clock, error to status), and the kit's primitives on the wire.
+        .target(
+            name: "WindMakerServiceKit",
+            dependencies: [
+                "WindMakerKit", "WindMakerStoreKit", "WindMakerStorage", "WindMakerRPC", "WindMakerMessages", logging,
+            ],
+            path: "Shared/WindMakerServiceKit",
+            swiftSettings: strictSettings
+        ),
         // The registry's domain: providers, lifecycle, invitations, bindings, attribution. No NIO, no OpenSSL.
         .target(
             name: "WindMakerRegistry",
-            dependencies: ["WindMakerStorage", "WindMakerRPC", "WindMakerMessages"],
+            dependencies: ["WindMakerKit", "WindMakerStoreKit", "WindMakerStorage"],
             path: "Services/Registry/WindMakerRegistry",
             swiftSettings: strictSettings
         ),
@@ -115,8 +132,8 @@ let package = Package(
         .target(
             name: "RegistryRPC",
             dependencies: [
-                "WindMakerRegistry", "WindMakerStorage", "WindMakerRPC", "WindMakerMessages", "WindMakerServiceAPI",
-                "WindMakerServiceSupport", logging,
+                "WindMakerRegistry", "WindMakerServiceKit", "WindMakerKit", "WindMakerStorage", "WindMakerRPC",
+                "WindMakerMessages", "WindMakerServiceAPI", "WindMakerServiceSupport", logging,
             ],
             path: "Services/Registry/RegistryRPC",
             swiftSettings: strictSettings
@@ -146,8 +163,8 @@ let package = Package(
         .executableTarget(
             name: "wmctl",
             dependencies: [
-                "WindMakerServiceSupport", "WindMakerServiceAPI", "WindMakerRPC", "WindMakerMessages", argumentParser,
-                logging,
+                "WindMakerServiceSupport", "WindMakerServiceKit", "WindMakerKit", "WindMakerServiceAPI", "WindMakerRPC",
+                "WindMakerMessages", argumentParser, logging,
             ],
             path: "Services/wmctl",
             swiftSettings: strictSettings
@@ -174,7 +191,8 @@ let package = Package(
         .executableTarget(
             name: "RegistryBench",
             dependencies: [
-                "WindMakerRegistry", "WindMakerStorage", "BenchmarkSupport", "RegistryRPC", "WindMakerServiceSupport",
+                "WindMakerRegistry", "WindMakerKit", "WindMakerStorage", "BenchmarkSupport", "RegistryRPC",
+                "WindMakerServiceSupport",
                 "WindMakerTLS", "WindMakerTransport", "WindMakerRPC", "WindMakerServiceAPI", "WindMakerMessages",
                 nioCore, nioPosix, logging, argumentParser,
             ],
@@ -218,19 +236,30 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "WindMakerStoreKitTests",
+            dependencies: ["WindMakerStoreKit", "WindMakerKit", "WindMakerStorage"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WindMakerServiceKitTests",
+            dependencies: ["WindMakerServiceKit", "WindMakerKit", "WindMakerRPC", "WindMakerMessages"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "WindMakerStorageTests",
             dependencies: ["WindMakerStorage"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "WindMakerRegistryTests",
-            dependencies: ["WindMakerRegistry", "WindMakerStorage", "WindMakerRPC", "WindMakerMessages"],
+            dependencies: ["WindMakerRegistry", "WindMakerKit", "WindMakerStoreKit", "WindMakerStorage"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "RegistryRPCTests",
             dependencies: [
-                "RegistryRPC", "WindMakerRegistry", "WindMakerStorage", "WindMakerMessages", "WindMakerServiceAPI",
+                "RegistryRPC", "WindMakerRegistry", "WindMakerKit", "WindMakerServiceKit", "WindMakerStorage",
+                "WindMakerMessages", "WindMakerServiceAPI",
                 "WindMakerRPC", "WindMakerServiceSupport", logging,
             ],
             swiftSettings: strictSettings
@@ -245,7 +274,7 @@ let package = Package(
         // wmctl's printing and argument handling, through `@testable import` of the executable's module.
         .testTarget(
             name: "WmctlTests",
-            dependencies: ["wmctl", "WindMakerMessages", "WindMakerRPC", argumentParser],
+            dependencies: ["wmctl", "WindMakerServiceKit", "WindMakerMessages", "WindMakerRPC", argumentParser],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import BenchmarkSupport
+import WindMakerKit
 import WindMakerRegistry
 
 /// Resolves random batches of (client, scope, date) queries over the populated pairs for at least `seconds`.

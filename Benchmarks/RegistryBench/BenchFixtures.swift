@@ -1,3 +1,4 @@
+import WindMakerKit
 import WindMakerRegistry
 
 /// Deterministic inputs: credit codes, applications, dates.

@@ -1,3 +1,4 @@
+import WindMakerKit
 import WindMakerRegistry
 import WindMakerStorage
 

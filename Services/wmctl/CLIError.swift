@@ -1,14 +1,13 @@
 import ArgumentParser
-import WindMakerMessages
+import WindMakerKit
 import WindMakerRPC
+import WindMakerServiceKit
 
 /// A failed call as the operator sees it: the status code and the server's message; or, when the server listed field
 /// violations (`RPCV1.BadRequest`), the code and one `flag: description` line per violation, each once and under the
 /// flag the operator typed when ``FlagNames`` knows it. Everything from the server goes through
 /// ``TerminalText/escaped(_:)``.
 struct CLIError: Error, CustomStringConvertible {
-    static let badRequestTypeURL = "type.windmaker/\(RPCV1.BadRequest.protoName)"
-
     let error: RPCError
     let flags: FlagNames
 
@@ -31,10 +30,5 @@ struct CLIError: Error, CustomStringConvertible {
     }
 
     /// The field violations in the error's details; details that do not decode are skipped.
-    var violations: [RPCV1.FieldViolation] {
-        self.error.details.filter { $0.typeURL == Self.badRequestTypeURL }.flatMap { detail in
-            let request = detail.value.withUnsafeBytes { bytes in try? RPCV1.BadRequest(serializedBytes: bytes) }
-            return request?.violations ?? []
-        }
-    }
+    var violations: [FieldViolation] { BadRequest.violations(in: self.error) }
 }

@@ -1,5 +1,6 @@
 import Logging
 import Testing
+import WindMakerKit
 import WindMakerMessages
 import WindMakerRPC
 import WindMakerRegistry

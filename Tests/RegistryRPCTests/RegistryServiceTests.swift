@@ -1,5 +1,6 @@
 import Logging
 import Testing
+import WindMakerKit
 import WindMakerMessages
 import WindMakerRPC
 import WindMakerRegistry
@@ -100,7 +101,7 @@ import WindMakerStorage
     @Test func aBusyDatabaseIsUnavailableSoClientsRetry() async throws {
         let context = Self.context(RegistryV1.Registry.Method.apply)
         let error = await #expect(throws: RPCError.self) {
-            try await self.service.guarded(context) { () throws -> Int in
+            try await self.service.calls.guarded(context) { () throws -> Int in
                 throw StorageError(.busy, "database is locked", extendedResultCode: 5)
             }
         }

@@ -1,4 +1,5 @@
 import Testing
+import WindMakerKit
 import WindMakerMessages
 import WindMakerRegistry
 
@@ -23,9 +24,8 @@ import WindMakerRegistry
         do {
             try body()
             return []
-        } catch let error as RegistryError {
-            guard case .invalidArgument(let violations) = error else { return [] }
-            return violations
+        } catch let error as any FieldViolationReporting {
+            return error.fieldViolations ?? []
         } catch {
             return []
         }
@@ -80,15 +80,16 @@ import WindMakerRegistry
 
     @Test func datesAreValidatedAndZeroMeansNone() throws {
         #expect(
-            try WireTime.date(CommonV1.Date(year: 2024, month: 2, day: 29), field: "start").description == "2024-02-29"
+            try CivilDate.required(CommonV1.Date(year: 2024, month: 2, day: 29), field: "start").description
+                == "2024-02-29"
         )
         let impossible = Self.violations {
-            _ = try WireTime.date(CommonV1.Date(year: 2025, month: 2, day: 29), field: "start")
+            _ = try CivilDate.required(CommonV1.Date(year: 2025, month: 2, day: 29), field: "start")
         }
         #expect(impossible.first?.field == "start")
-        #expect(try WireTime.optionalDate(CommonV1.Date(), field: "end") == nil)
-        #expect(try WireTime.optionalDate(nil, field: "end") == nil)
-        let missing = Self.violations { _ = try WireTime.date(nil, field: "start") }
+        #expect(try CivilDate.optional(CommonV1.Date(), field: "end") == nil)
+        #expect(try CivilDate.optional(nil, field: "end") == nil)
+        let missing = Self.violations { _ = try CivilDate.required(nil, field: "start") }
         #expect(missing.first?.description == "is required")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+import WindMakerKit
 import WindMakerRegistry
 
 /// Display text refuses what an operator's terminal would act on, naming the character and where it is.

@@ -1,3 +1,4 @@
+import WindMakerKit
 import WindMakerRegistry
 
 /// A deterministic generator (SplitMix64) so that generated ids are reproducible in tests.

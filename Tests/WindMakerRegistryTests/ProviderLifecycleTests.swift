@@ -1,4 +1,5 @@
 import Testing
+import WindMakerKit
 import WindMakerRegistry
 
 @Suite struct ProviderLifecycleTests {
@@ -62,7 +63,6 @@ import WindMakerRegistry
             Issue.record("approve from SUSPENDED must fail")
         } catch {
             #expect(error.description == "cannot approve a provider that is SUSPENDED")
-            #expect(error.rpcError.code == .failedPrecondition)
         }
     }
 

@@ -1,5 +1,9 @@
 import Testing
+import WindMakerKit
 import WindMakerRegistry
+import WindMakerStoreKit
+
+/// The kit's idempotency keys on the registry's operations: the key and the change commit in one write.
 
 @Suite struct RegistryIdempotencyTests {
     static let method = "windmaker.registry.v1.Registry/Apply"
@@ -15,7 +19,7 @@ import WindMakerRegistry
     ) async throws -> IdempotentOutcome<Provider> {
         let registry = harness.registry
         let application = RegistryHarness.application(number)
-        return try await registry.idempotent(
+        return try await registry.database.idempotent(
             key,
             at: Fixtures.now,
             encode: { Array($0.id.rawValue.utf8) },
@@ -56,16 +60,12 @@ import WindMakerRegistry
         let harness = try RegistryHarness()
         _ = try await self.apply(harness, key: self.key(), number: 1)
         let counts = try harness.rowCounts()
-        let error = await #expect(throws: RegistryError.self) {
+        let error = await #expect(throws: InvalidRequest.self) {
             try await self.apply(harness, key: self.key(request: [9]), number: 2)
         }
-        guard case .invalidArgument(let violations) = error else {
-            Issue.record("got \(String(describing: error))")
-            return
-        }
+        let violations = error?.violations ?? []
         #expect(violations.map(\.field) == ["idempotency-key"])
         #expect(violations.first?.description.contains("was used for a different request") == true)
-        #expect(error?.code == .invalidArgument)
         #expect(try harness.rowCounts() == counts)
     }
 
@@ -93,12 +93,8 @@ import WindMakerRegistry
 
     @Test(arguments: ["", String(repeating: "k", count: 129), "tab\there", "ключ"])
     func malformedKeysAreRefusedNamingTheHeader(key: String) throws {
-        let error = #expect(throws: RegistryError.self) { try self.key(key) }
-        guard case .invalidArgument(let violations) = error else {
-            Issue.record("got \(String(describing: error))")
-            return
-        }
-        #expect(violations.map(\.field) == ["idempotency-key"])
+        let error = #expect(throws: InvalidRequest.self) { try self.key(key) }
+        #expect(error?.violations.map(\.field) == ["idempotency-key"])
     }
 
     @Test func aKeyOf128PrintableCharactersIsAccepted() throws {

@@ -1,4 +1,5 @@
 import Testing
+import WindMakerKit
 import WindMakerRegistry
 
 /// Refusals the other suites do not reach: unknown bindings, providers that may not take bindings, and page tokens

@@ -1,6 +1,7 @@
 import Testing
 import WindMakerMessages
 import WindMakerRPC
+import WindMakerServiceKit
 
 @testable import wmctl
 
@@ -14,7 +15,7 @@ import WindMakerRPC
         return RPCError(
             .invalidArgument,
             message,
-            details: [RPCErrorDetail(typeURL: CLIError.badRequestTypeURL, value: try badRequest.serializedBytes())]
+            details: [RPCErrorDetail(typeURL: BadRequest.typeURL, value: try badRequest.serializedBytes())]
         )
     }
 

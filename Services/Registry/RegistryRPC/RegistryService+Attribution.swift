@@ -1,6 +1,8 @@
+import WindMakerKit
 public import WindMakerMessages
 public import WindMakerRPC
 import WindMakerRegistry
+import WindMakerServiceKit
 
 extension RegistryService {
     /// For each (client, scope, date), the provider whose binding held it, in the queries' order; an empty
@@ -19,7 +21,7 @@ extension RegistryService {
             ])
         }
         let queries = try Self.attributionQueries(request.queries)
-        let answers = try await self.reading(context) { try self.registry.resolveAttribution(queries) }
+        let answers = try await self.calls.reading(context) { try self.registry.resolveAttribution(queries) }
         return RegistryV1.ResolveAttributionResponse(
             attributions: answers.map { answer in
                 answer.map {
@@ -31,7 +33,7 @@ extension RegistryService {
 
     private static func attributionQueries(
         _ wire: [RegistryV1.AttributionQuery]
-    ) throws(RegistryError) -> [AttributionQuery] {
+    ) throws(InvalidRequest) -> [AttributionQuery] {
         var collector = ViolationCollector()
         var queries: [AttributionQuery] = []
         queries.reserveCapacity(wire.count)
@@ -43,8 +45,8 @@ extension RegistryService {
             let scope = collector.check { () throws(RegistryError) in
                 try WireEnums.bindingScope(query.scope, field: "\(field).scope")
             }
-            let date = collector.check { () throws(RegistryError) in
-                try WireTime.date(query.date, field: "\(field).date")
+            let date = collector.check { () throws(InvalidRequest) in
+                try CivilDate.required(query.date, field: "\(field).date")
             }
             if let client, let scope, let date {
                 queries.append(AttributionQuery(client: client, scope: scope, date: date))

@@ -1,6 +1,8 @@
+import WindMakerKit
 public import WindMakerMessages
 public import WindMakerRPC
 import WindMakerRegistry
+import WindMakerServiceKit
 import WindMakerStorage
 
 extension RegistryService {
@@ -18,8 +20,9 @@ extension RegistryService {
         let scope = collector.check { () throws(RegistryError) in
             try WireEnums.bindingScope(request.scope, field: "scope")
         }
-        let start = collector.check { () throws(RegistryError) in try WireTime.date(request.start, field: "start") }
-        let end = collector.check { () throws(RegistryError) in try WireTime.optionalDate(request.end, field: "end") }
+        let start = collector.check { () throws(InvalidRequest) in try CivilDate.required(request.start, field: "start")
+        }
+        let end = collector.check { () throws(InvalidRequest) in try CivilDate.optional(request.end, field: "end") }
         var range: DateRange?
         if let start, let end {
             do {
@@ -31,7 +34,7 @@ extension RegistryService {
         try collector.finish()
         guard let providerID, let client, let scope, let range else { throw WireRequest.required("provider_id") }
         let actor = context.peer.description
-        return try await self.mutating(
+        return try await self.calls.mutating(
             request,
             context: context,
             { sql, now in
@@ -56,7 +59,7 @@ extension RegistryService {
     ) async throws -> RegistryV1.ConfirmBindingResponse {
         let id = try WireRequest.bindingID(request.bindingId, field: "binding_id")
         let actor = context.peer.description
-        return try await self.mutating(
+        return try await self.calls.mutating(
             request,
             context: context,
             { sql, now in
@@ -81,11 +84,11 @@ extension RegistryService {
         let id = collector.check { () throws(RegistryError) in
             try WireRequest.bindingID(request.bindingId, field: "binding_id")
         }
-        let end = collector.check { () throws(RegistryError) in try WireTime.date(request.end, field: "end") }
+        let end = collector.check { () throws(InvalidRequest) in try CivilDate.required(request.end, field: "end") }
         try collector.finish()
         guard let id, let end else { throw WireRequest.required("binding_id") }
         let actor = context.peer.description
-        return try await self.mutating(
+        return try await self.calls.mutating(
             request,
             context: context,
             { sql, now in
@@ -124,10 +127,10 @@ extension RegistryService {
                 FieldViolation(field: "provider_id", description: "set exactly one of provider_id and client")
             )
         }
-        let date = collector.check { () throws(RegistryError) in try WireTime.optionalDate(request.on, field: "on") }
+        let date = collector.check { () throws(InvalidRequest) in try CivilDate.optional(request.on, field: "on") }
         try collector.finish()
         guard let subject else { throw WireRequest.required("provider_id") }
-        let page = try await self.reading(context) {
+        let page = try await self.calls.reading(context) {
             try self.registry.listBindings(subject, on: date ?? nil, page: WireRequest.page(request.page))
         }
         return RegistryV1.ListBindingsResponse(

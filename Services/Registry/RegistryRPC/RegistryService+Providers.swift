@@ -1,6 +1,8 @@
+import WindMakerKit
 public import WindMakerMessages
 public import WindMakerRPC
 import WindMakerRegistry
+import WindMakerServiceKit
 import WindMakerStorage
 
 extension RegistryService {
@@ -12,7 +14,7 @@ extension RegistryService {
         // Validated here, in parallel with other calls, so the serial write does only the store's work.
         let profile = try ProviderApplication.validatedProfile(wire: request.profile, field: "profile")
         let actor = context.peer.description
-        return try await self.mutating(
+        return try await self.calls.mutating(
             request,
             context: context,
             { sql, now in try self.registry.apply(profile, actor: actor, at: now, in: sql) },
@@ -26,7 +28,7 @@ extension RegistryService {
         context: ServerContext
     ) async throws -> RegistryV1.InviteResponse {
         let actor = context.peer.description
-        return try await self.mutating(
+        return try await self.calls.mutating(
             request,
             context: context,
             { sql, now in
@@ -60,7 +62,7 @@ extension RegistryService {
         try collector.finish()
         guard let application else { throw WireRequest.required("profile") }
         let actor = context.peer.description
-        return try await self.mutating(
+        return try await self.calls.mutating(
             request,
             context: context,
             { sql, now in
@@ -124,7 +126,7 @@ extension RegistryService {
         let id = try WireRequest.providerID(request.providerId, field: "provider_id")
         let reason = request.reason.isEmpty ? nil : request.reason
         let actor = context.peer.description
-        return try await self.mutating(
+        return try await self.calls.mutating(
             request,
             context: context,
             { sql, now in
@@ -148,7 +150,7 @@ extension RegistryService {
         context: ServerContext
     ) async throws -> RegistryV1.GetProviderResponse {
         let id = try WireRequest.providerID(request.providerId, field: "provider_id")
-        let provider = try await self.reading(context) { try self.registry.provider(id) }
+        let provider = try await self.calls.reading(context) { try self.registry.provider(id) }
         return RegistryV1.GetProviderResponse(provider: RegistryV1.Provider(provider))
     }
 
@@ -169,7 +171,7 @@ extension RegistryService {
         }
         try collector.finish()
         let filter = ProviderFilter(type: type ?? nil, status: status ?? nil, region: region ?? nil)
-        let page = try await self.reading(context) {
+        let page = try await self.calls.reading(context) {
             try self.registry.listProviders(filter, page: WireRequest.page(request.page))
         }
         return RegistryV1.ListProvidersResponse(
@@ -184,7 +186,7 @@ extension RegistryService {
         context: ServerContext
     ) async throws -> RegistryV1.ProviderHistoryResponse {
         let id = try WireRequest.providerID(request.providerId, field: "provider_id")
-        let entries = try await self.reading(context) { try self.registry.history(of: id) }
+        let entries = try await self.calls.reading(context) { try self.registry.history(of: id) }
         return RegistryV1.ProviderHistoryResponse(entries: entries.map(RegistryV1.AuditEntry.init))
     }
 }

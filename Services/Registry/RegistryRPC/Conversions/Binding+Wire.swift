@@ -1,5 +1,7 @@
+import WindMakerKit
 import WindMakerMessages
 import WindMakerRegistry
+import WindMakerServiceKit
 
 extension ClientRef {
     /// A client reference from the wire; a missing one, an unknown kind or a bad id names `field`.
@@ -34,8 +36,8 @@ extension RegistryV1.Binding {
             providerId: binding.providerID.description,
             client: RegistryV1.ClientRef(binding.client),
             scope: WireEnums.bindingScope(binding.scope),
-            start: WireTime.date(binding.range.start),
-            end: end.map(WireTime.date),
+            start: binding.range.start.wire,
+            end: end.map(\.wire),
             state: WireEnums.bindingState(binding.state),
             proposedBy: binding.proposedBy,
             confirmedBy: binding.confirmedBy ?? "",
@@ -52,9 +54,9 @@ extension RegistryV1.Invitation {
             creditCode: invitation.creditCode.description,
             organisationName: organisationName,
             issuedBy: invitation.issuedBy,
-            issuedAt: WireTime.timestamp(invitation.issuedAt),
-            expiresAt: WireTime.timestamp(invitation.expiresAt),
-            redeemedAt: WireTime.timestamp(invitation.redeemedAt),
+            issuedAt: invitation.issuedAt.wire,
+            expiresAt: invitation.expiresAt.wire,
+            redeemedAt: invitation.redeemedAt?.wire,
             redeemedProviderId: invitation.redeemedProviderID?.description ?? ""
         )
     }

@@ -1,5 +1,7 @@
+import WindMakerKit
 package import WindMakerMessages
 package import WindMakerRegistry
+import WindMakerServiceKit
 
 extension RegistryV1.Provider {
     /// A provider as callers see it.
@@ -9,8 +11,8 @@ extension RegistryV1.Provider {
             profile: RegistryV1.ProviderProfile(provider.profile),
             status: WireEnums.providerStatus(provider.status),
             statusReason: provider.lifecycle.reason ?? "",
-            createdAt: WireTime.timestamp(provider.createdAt),
-            updatedAt: WireTime.timestamp(provider.updatedAt),
+            createdAt: provider.createdAt.wire,
+            updatedAt: provider.updatedAt.wire,
             version: provider.version
         )
     }
@@ -53,7 +55,7 @@ extension RegistryV1.AuditEntry {
         self.init(
             providerId: entry.providerID.description,
             actor: entry.actor,
-            at: WireTime.timestamp(entry.at),
+            at: entry.at.wire,
             from: entry.from.map(WireEnums.providerStatus) ?? .unspecified,
             to: WireEnums.providerStatus(entry.to),
             reason: entry.reason ?? ""

@@ -1,5 +1,7 @@
+import WindMakerKit
 import WindMakerMessages
 import WindMakerRegistry
+import WindMakerServiceKit
 
 extension ProviderApplication {
     /// The application a `ProviderProfile` message carries, checked. Field paths in violations are prefixed with

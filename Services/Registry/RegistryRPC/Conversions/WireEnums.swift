@@ -1,5 +1,7 @@
+import WindMakerKit
 import WindMakerMessages
 import WindMakerRegistry
+import WindMakerServiceKit
 
 /// The registry's enums on the wire. Inbound, `UNSPECIFIED` and numbers this version does not know are field
 /// violations that name the field and the accepted values; outbound, every domain value has a wire value.

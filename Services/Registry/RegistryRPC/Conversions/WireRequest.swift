@@ -1,5 +1,7 @@
+import WindMakerKit
 import WindMakerMessages
 import WindMakerRegistry
+import WindMakerServiceKit
 
 /// Request fields the registry's calls share: ids, pages, regions.
 enum WireRequest {
@@ -40,34 +42,5 @@ enum WireRequest {
 
     static func required(_ field: String) -> RegistryError {
         .invalidArgument([FieldViolation(field: field, description: "is required")])
-    }
-}
-
-/// Gathers the violations of several request fields, so the caller learns of every problem in one round.
-struct ViolationCollector {
-    private(set) var violations: [FieldViolation] = []
-
-    /// Records a violation found without a conversion.
-    mutating func add(_ violation: FieldViolation) {
-        self.violations.append(violation)
-    }
-
-    /// The converted value, or `nil` after recording why it could not be converted.
-    mutating func check<T>(_ convert: () throws(RegistryError) -> T) -> T? {
-        do {
-            return try convert()
-        } catch {
-            if case .invalidArgument(let violations) = error {
-                self.violations += violations
-            } else {
-                self.violations.append(FieldViolation(field: "", description: error.description))
-            }
-            return nil
-        }
-    }
-
-    /// - Throws: ``RegistryError/invalidArgument(_:)`` with every recorded violation, if any.
-    func finish() throws(RegistryError) {
-        guard self.violations.isEmpty else { throw .invalidArgument(self.violations) }
     }
 }

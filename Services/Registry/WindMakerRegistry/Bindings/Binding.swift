@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// A provider serving a client in one scope over a date range: the fact attribution is answered from.
 ///
 /// Proposed by the provider, then confirmed (or rejected) by the client side or an operator. At most one binding may

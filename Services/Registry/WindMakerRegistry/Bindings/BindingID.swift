@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// A binding's identity: `bnd_` followed by 16 lower-case base32 characters (80 random bits).
 ///
 /// The server assigns it when a binding is proposed; confirming or ending the binding keeps it.

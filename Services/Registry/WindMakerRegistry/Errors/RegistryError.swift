@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// Every way a registry operation can fail in the domain, each with a message that says exactly what is wrong.
 ///
 /// Each case maps to one canonical status in `RegistryError+RPC.swift`; ``description`` is the message sent.
@@ -31,12 +33,7 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidArgument(let violations):
-            if violations.isEmpty { return "invalid request" }
-            return "invalid request: "
-                + FieldViolation.capped(violations).map {
-                    $0.field.isEmpty ? $0.description : "\($0.field): \($0.description)"
-                }
-                .joined(separator: "; ")
+            return FieldViolation.summary(of: violations)
         case .notFound(let entity, let id):
             return "\(entity) \(id) does not exist"
         case .alreadyExists(let creditCode, let existing):
@@ -54,6 +51,18 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "provider \(provider) over \(range)"
         case .providerNotActive(let id, let status):
             return "provider \(id) is \(status); only ACTIVE providers may do this"
+        }
+    }
+}
+
+extension RegistryError {
+    /// Runs one of the kit's checks (page, version, key), reporting its refusal as the registry's own
+    /// ``invalidArgument(_:)``, so callers of the registry meet one error type.
+    package static func checking<T>(_ check: () throws(InvalidRequest) -> T) throws(RegistryError) -> T {
+        do {
+            return try check()
+        } catch {
+            throw .invalidArgument(error.violations)
         }
     }
 }

@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// A platform invitation for one company (named by credit code) to join as a `STRATEGIC` provider.
 ///
 /// Issued by an operator, single use, and valid until ``expiresAt`` (exclusive). Redeeming it creates the provider

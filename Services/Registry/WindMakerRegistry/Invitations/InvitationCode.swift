@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// A strategic invitation's code: `inv_` followed by 26 lower-case base32 characters (130 random bits).
 ///
 /// It is a bearer secret: whoever holds it may redeem the invitation (for the invited credit code only), so it is long

@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// Why a strategic provider may not join: the reason ``RegistryError/invitationRequired(_:)`` gives.
 public enum InvitationProblem: Hashable, Sendable, CustomStringConvertible {
     /// Applied as `STRATEGIC` without an invitation code.

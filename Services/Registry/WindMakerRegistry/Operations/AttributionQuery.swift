@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// One question for ``Registry/resolveAttribution(_:)``: which provider served this client in this scope on this day?
 public struct AttributionQuery: Hashable, Sendable {
     /// The merchant, brand or streamer.

@@ -1,3 +1,4 @@
+public import WindMakerKit
 package import WindMakerStorage
 
 extension Registry {
@@ -134,23 +135,19 @@ extension Registry {
         on date: CivilDate? = nil,
         page: PageRequest = PageRequest()
     ) throws -> Page<Binding> {
-        let size = try page.checkedSize()
         let query = "bindings;\(subject.canonical);on=\(date.map { "\($0)" } ?? "")"
-        var after: BindingID?
-        if let token = page.token, !token.isEmpty {
-            let lastID = try PageToken.lastID(in: token, query: query)
-            guard let id = try? BindingID(lastID) else { throw PageToken.invalid("holds an invalid position") }
-            after = id
+        let cursor = try RegistryError.checking { () throws(InvalidRequest) in
+            try page.cursor(query: query, as: BindingID.self)
         }
         let bindings = try self.database.transaction { sql in
             if case .provider(let id) = subject { _ = try self.existingProvider(id, in: sql) }
-            return try self.store.bindings(of: subject, on: date, after: after, limit: size + 1, in: sql)
+            return try self.store.bindings(of: subject, on: date, after: cursor.after, limit: cursor.size + 1, in: sql)
         }
-        return Self.page(bindings, size: size, query: query) { $0.id.rawValue }
+        return Page(bindings, cursor: cursor) { $0.id.rawValue }
     }
 
     private func existingBinding(_ id: BindingID, expectedVersion: Int64, in sql: Transaction) throws -> Binding {
-        try ExpectedVersion.check(expectedVersion)
+        try RegistryError.checking { () throws(InvalidRequest) in try ExpectedVersion.check(expectedVersion) }
         guard let binding = try self.store.binding(id, in: sql) else {
             throw RegistryError.notFound(.binding, id: id.rawValue)
         }

@@ -1,3 +1,4 @@
+public import WindMakerKit
 package import WindMakerStorage
 
 extension Registry {

@@ -1,3 +1,4 @@
+public import WindMakerKit
 public import WindMakerStorage
 
 /// The registry's operations: each one validates its input, runs in ONE write transaction over a ``RegistryStore``,
@@ -129,7 +130,7 @@ public final class Registry: Sendable {
         at time: Timestamp,
         in sql: Transaction
     ) throws -> Provider {
-        try ExpectedVersion.check(expectedVersion)
+        try RegistryError.checking { () throws(InvalidRequest) in try ExpectedVersion.check(expectedVersion) }
         var provider = try self.existingProvider(providerID, in: sql)
         let entry = try provider.perform(action, reason: reason, expectedVersion: expectedVersion, by: actor, at: time)
         guard try self.store.updateProvider(provider, expectedVersion: expectedVersion, in: sql) else {
@@ -179,30 +180,13 @@ public final class Registry: Sendable {
         _ filter: ProviderFilter = ProviderFilter(),
         page: PageRequest = PageRequest()
     ) throws -> Page<Provider> {
-        let size = try page.checkedSize()
-        let query = filter.canonical
-        var after: ProviderID?
-        if let token = page.token, !token.isEmpty {
-            let lastID = try PageToken.lastID(in: token, query: query)
-            guard let id = try? ProviderID(lastID) else { throw PageToken.invalid("holds an invalid position") }
-            after = id
+        let cursor = try RegistryError.checking { () throws(InvalidRequest) in
+            try page.cursor(query: filter.canonical, as: ProviderID.self)
         }
         let providers = try self.database.transaction { sql in
-            try self.store.providers(matching: filter, after: after, limit: size + 1, in: sql)
+            try self.store.providers(matching: filter, after: cursor.after, limit: cursor.size + 1, in: sql)
         }
-        return Self.page(providers, size: size, query: query) { $0.id.rawValue }
-    }
-
-    /// The first `size` items, and a token after the last of them when more follow.
-    static func page<Element>(
-        _ items: [Element],
-        size: Int,
-        query: String,
-        id: (Element) -> String
-    ) -> Page<Element> {
-        guard items.count > size else { return Page(items: items, nextPageToken: nil) }
-        let shown = Array(items.prefix(size))
-        return Page(items: shown, nextPageToken: shown.last.map { PageToken(query: query, lastID: id($0)).encoded })
+        return Page(providers, cursor: cursor) { $0.id.rawValue }
     }
 
     /// The provider's audit trail, oldest first.

@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// One append-only row of a provider's history: who moved it from which status to which, when and why.
 public struct AuditEntry: Hashable, Sendable {
     /// The provider.

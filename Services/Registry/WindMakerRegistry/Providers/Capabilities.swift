@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// The five-power model (五力模型) as declared by an applicant: one ``Capability`` per power.
 public struct Capabilities: Hashable, Sendable {
     /// Traffic operation: buying and converting traffic.

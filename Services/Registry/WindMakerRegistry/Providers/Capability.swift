@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// One of the five powers as the provider declares it at application: what it does and how it rates itself.
 ///
 /// Self-declared and unverified; the assessment service scores measured facts, not this.

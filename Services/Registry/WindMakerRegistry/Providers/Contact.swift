@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// Who the registry talks to at a provider.
 ///
 /// Checked for shape, not reachability: a name of 1–100 characters, a phone number of 5–20 characters from digits,

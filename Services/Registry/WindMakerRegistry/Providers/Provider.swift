@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// A provider in the registry: its identity, validated profile, lifecycle state and row version.
 ///
 /// Every mutation goes through ``perform(_:reason:expectedVersion:by:at:)``, which checks the caller's expected
@@ -61,7 +63,7 @@ public struct Provider: Hashable, Sendable, Identifiable {
     /// - Throws: ``RegistryError/invalidArgument(_:)`` for a version below 1, which no provider has;
     ///   ``RegistryError/staleVersion(expected:actual:)``.
     public func checkVersion(_ expected: Int64) throws(RegistryError) {
-        try ExpectedVersion.check(expected)
+        try RegistryError.checking { () throws(InvalidRequest) in try ExpectedVersion.check(expected) }
         guard expected == self.version else { throw .staleVersion(expected: expected, actual: self.version) }
     }
 

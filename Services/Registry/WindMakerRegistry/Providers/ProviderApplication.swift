@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// What an applicant submits, as received: free text not yet trimmed, the credit code and region as strings.
 ///
 /// ``validate()`` reports every problem at once, so the applicant can fix them in one round;

@@ -1,3 +1,5 @@
+import WindMakerKit
+
 /// The provider lifecycle as a state machine: each state carries what it needs (the reason for a suspension,
 /// rejection or termination), and each ``ProviderAction`` is a `mutating` transition that either moves it or throws.
 ///

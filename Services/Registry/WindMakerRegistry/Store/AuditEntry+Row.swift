@@ -1,4 +1,5 @@
 internal import WindMakerStorage
+import WindMakerStoreKit
 
 extension AuditEntry {
     /// The values of `provider_id, actor, at_micros, from_status, to_status, reason`, in that order.

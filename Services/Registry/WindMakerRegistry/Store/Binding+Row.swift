@@ -1,4 +1,6 @@
+import WindMakerKit
 internal import WindMakerStorage
+import WindMakerStoreKit
 
 extension Binding {
     /// The `bindings` columns, in the order of ``rowValues(createdAt:)``.

@@ -1,4 +1,5 @@
 internal import WindMakerStorage
+import WindMakerStoreKit
 
 extension Invitation {
     /// The `invitations` columns, in the order of ``rowValues``.

@@ -1,4 +1,5 @@
 internal import WindMakerStorage
+import WindMakerStoreKit
 
 extension Provider {
     /// The `providers` columns, in the order of ``rowValues``.

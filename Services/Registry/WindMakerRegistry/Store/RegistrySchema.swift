@@ -1,4 +1,5 @@
 public import WindMakerStorage
+import WindMakerStoreKit
 
 /// The registry's tables, as numbered migrations applied at start by ``Database/migrate(_:)``.
 ///
@@ -14,7 +15,8 @@ public import WindMakerStorage
 public enum RegistrySchema {
     /// Every migration, in version order. Never edit an applied one; add a new one.
     public static let migrations: [Migration] = [
-        Migration(version: 1, name: "registry", sql: Self.version1)
+        Migration(version: 1, name: "registry", sql: Self.version1),
+        Migration(version: 2, name: "idempotency_keys_created", sql: [IdempotencyStore.createIndex]),
     ]
 
     private static let version1 = [
@@ -103,16 +105,6 @@ public enum RegistrySchema {
         // Conflict checks and attribution: one range scan per (client, scope).
         "CREATE INDEX bindings_client_scope_start ON bindings (client_kind, client_id, scope, start_date)",
         "CREATE INDEX bindings_provider_start ON bindings (provider_id, start_date)",
-        """
-        CREATE TABLE idempotency_keys (
-            caller TEXT NOT NULL,
-            key TEXT NOT NULL,
-            method TEXT NOT NULL,
-            request BLOB NOT NULL,
-            response BLOB NOT NULL,
-            created_at_micros INTEGER NOT NULL,
-            PRIMARY KEY (caller, key)
-        )
-        """,
+        IdempotencyStore.createTable,
     ]
 }

@@ -1,7 +1,9 @@
+public import WindMakerKit
 public import WindMakerStorage
 
 /// The registry's storage: the few reads and writes the ``Registry`` operations need, run inside the operation's
-/// transaction so that an operation's changes, its audit entries and its idempotency record commit together.
+/// transaction so that an operation's changes, its audit entries and its idempotency record (``IdempotencyStore``,
+/// on the same transaction) commit together.
 ///
 /// Narrow on purpose: no SQL leaves the implementation, and every method is one or two statements. The SQLite
 /// implementation is ``SQLiteRegistryStore``; a PostgreSQL one implements the same methods over the same schema
@@ -96,11 +98,4 @@ public protocol RegistryStore: Sendable {
         through: CivilDate,
         in sql: Transaction
     ) throws(StorageError) -> [Binding]
-
-    // MARK: Idempotency
-
-    /// The stored outcome of the caller's request with this key, or `nil`.
-    func idempotencyRecord(caller: String, key: String, in sql: Transaction) throws(StorageError) -> IdempotencyRecord?
-    /// Stores a request's outcome under its key.
-    func insertIdempotencyRecord(_ record: IdempotencyRecord, in sql: Transaction) throws(StorageError)
 }

@@ -1,4 +1,6 @@
+public import WindMakerKit
 public import WindMakerStorage
+import WindMakerStoreKit
 
 extension SQLiteRegistryStore {
     static let bindingColumns = Binding.columns.joined(separator: ", ")

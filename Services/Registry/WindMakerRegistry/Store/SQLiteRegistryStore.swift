@@ -1,4 +1,5 @@
 public import WindMakerStorage
+import WindMakerStoreKit
 
 /// ``RegistryStore`` over SQLite through ``WindMakerStorage``, on the tables of ``RegistrySchema``.
 ///
@@ -149,44 +150,6 @@ public struct SQLiteRegistryStore: RegistryStore {
             [
                 invitation.redeemedAt?.sqlValue ?? .null,
                 invitation.redeemedProviderID.map { .text($0.rawValue) } ?? .null, .text(invitation.code.rawValue),
-            ]
-        )
-    }
-
-    // MARK: Idempotency
-
-    public func idempotencyRecord(
-        caller: String,
-        key: String,
-        in sql: Transaction
-    ) throws(StorageError) -> IdempotencyRecord? {
-        try sql.queryOne(
-            """
-            SELECT caller, key, method, request, response, created_at_micros FROM idempotency_keys
-            WHERE caller = ? AND key = ?
-            """,
-            [.text(caller), .text(key)]
-        ).map { (row) throws(StorageError) in
-            IdempotencyRecord(
-                caller: try row.value("caller"),
-                key: try row.value("key"),
-                method: try row.value("method"),
-                request: try row.value("request"),
-                response: try row.value("response"),
-                createdAt: try row.timestamp("created_at_micros")
-            )
-        }
-    }
-
-    public func insertIdempotencyRecord(_ record: IdempotencyRecord, in sql: Transaction) throws(StorageError) {
-        try sql.execute(
-            """
-            INSERT INTO idempotency_keys (caller, key, method, request, response, created_at_micros)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """,
-            [
-                .text(record.caller), .text(record.key), .text(record.method), .blob(record.request),
-                .blob(record.response), record.createdAt.sqlValue,
             ]
         )
     }

@@ -18,8 +18,8 @@ struct PageToken: Hashable, Sendable {
     }
 
     /// The last id encoded in `text`, after checking that the token belongs to `query`.
-    /// - Throws: ``RegistryError/invalidArgument(_:)`` naming `page.page_token`.
-    static func lastID(in text: String, query: String) throws(RegistryError) -> String {
+    /// - Throws: ``InvalidRequest`` naming `page.page_token`.
+    static func lastID(in text: String, query: String) throws(InvalidRequest) -> String {
         guard let bytes = Base64URL.decode(text), let decoded = String(validating: bytes, as: UTF8.self) else {
             throw Self.invalid("is not a page token issued by this service")
         }
@@ -33,8 +33,8 @@ struct PageToken: Hashable, Sendable {
         return String(parts[2])
     }
 
-    static func invalid(_ description: String) -> RegistryError {
-        .invalidArgument([FieldViolation(field: Self.field, description: description)])
+    static func invalid(_ description: String) -> InvalidRequest {
+        InvalidRequest(field: Self.field, description)
     }
 
     /// FNV-1a 64 as 16 hex digits: stable across processes and builds, unlike `Hasher`.

@@ -1,8 +1,10 @@
-internal import WindMakerStorage
+package import WindMakerKit
+package import WindMakerStorage
 
+/// Reading the kit's primitives from rows, and writing them as SQL values: the same columns in every service's store.
 extension Row {
     /// A column parsed into a domain value; stored text that no longer parses is ``StorageError/Code/invalidValue``.
-    func parsed<T, E: Error>(_ name: String, _ parse: (String) throws(E) -> T) throws(StorageError) -> T {
+    package func parsed<T, E: Error>(_ name: String, _ parse: (String) throws(E) -> T) throws(StorageError) -> T {
         let text = try self.value(name, as: String.self)
         do {
             return try parse(text)
@@ -12,7 +14,7 @@ extension Row {
     }
 
     /// A nullable column parsed into a domain value.
-    func parsedIfPresent<T, E: Error>(
+    package func parsedIfPresent<T, E: Error>(
         _ name: String,
         _ parse: (String) throws(E) -> T
     ) throws(StorageError) -> T? {
@@ -25,7 +27,7 @@ extension Row {
     }
 
     /// An enumeration stored as its raw value.
-    func enumeration<T: RawRepresentable>(_ name: String, as type: T.Type = T.self) throws(StorageError) -> T
+    package func enumeration<T: RawRepresentable>(_ name: String, as type: T.Type = T.self) throws(StorageError) -> T
     where T.RawValue == String {
         let text = try self.value(name, as: String.self)
         guard let value = T(rawValue: text) else {
@@ -35,24 +37,27 @@ extension Row {
     }
 
     /// An instant stored as integer microseconds.
-    func timestamp(_ name: String) throws(StorageError) -> Timestamp {
+    package func timestamp(_ name: String) throws(StorageError) -> Timestamp {
         Timestamp(microsecondsSinceEpoch: try self.value(name, as: Int64.self))
     }
 
     /// A nullable instant.
-    func timestampIfPresent(_ name: String) throws(StorageError) -> Timestamp? {
+    package func timestampIfPresent(_ name: String) throws(StorageError) -> Timestamp? {
         try self.value(name, as: Int64?.self).map { Timestamp(microsecondsSinceEpoch: $0) }
     }
 }
 
 extension Timestamp {
-    var sqlValue: SQLValue { .integer(self.microsecondsSinceEpoch) }
+    /// Integer microseconds, as every store keeps instants.
+    package var sqlValue: SQLValue { .integer(self.microsecondsSinceEpoch) }
 }
 
 extension CivilDate {
-    var sqlValue: SQLValue { .text(self.description) }
+    /// `YYYY-MM-DD` text: sorts as the dates do, in SQLite and PostgreSQL alike.
+    package var sqlValue: SQLValue { .text(self.description) }
 }
 
 extension Optional where Wrapped == String {
-    var sqlText: SQLValue { self.map { .text($0) } ?? .null }
+    /// The text, or SQL `NULL`.
+    package var sqlText: SQLValue { self.map { .text($0) } ?? .null }
 }

@@ -1,12 +1,15 @@
-internal import WindMakerMessages
+import WindMakerKit
+public import WindMakerKit
 public import WindMakerRPC
+public import WindMakerRegistry
+import WindMakerServiceKit
 
 /// The one place registry errors become wire statuses.
 ///
 /// | case | status |
 /// |---|---|
-/// | `invalidArgument` | `INVALID_ARGUMENT`, with a `windmaker.rpc.v1.BadRequest` detail listing the violations (the |
-/// |  | first 100, then "and N more": ``FieldViolation/capped(_:)``) |
+/// | `invalidArgument` | `INVALID_ARGUMENT`, with a `windmaker.rpc.v1.BadRequest` detail listing the violations |
+/// |  | (``BadRequest/status(_:)``: the first 100, then "and N more") |
 /// | `notFound` | `NOT_FOUND` |
 /// | `alreadyExists` | `ALREADY_EXISTS` |
 /// | `staleVersion` | `ABORTED` (the client re-reads and retries) |
@@ -16,9 +19,6 @@ public import WindMakerRPC
 /// |  | system's state (another provider's active binding) must change first |
 /// | `providerNotActive` | `FAILED_PRECONDITION` |
 extension RegistryError: RPCErrorConvertible {
-    /// The type URL of the `BadRequest` detail attached to `INVALID_ARGUMENT`.
-    public static let badRequestTypeURL = "type.windmaker/\(RPCV1.BadRequest.protoName)"
-
     /// The status code this error is sent with.
     public var code: RPCError.Code {
         switch self {
@@ -32,18 +32,14 @@ extension RegistryError: RPCErrorConvertible {
     }
 
     public var rpcError: RPCError {
-        RPCError(self.code, self.description, details: self.details)
+        if case .invalidArgument(let violations) = self { return BadRequest.status(violations) }
+        return RPCError(self.code, self.description)
     }
+}
 
-    private var details: [RPCErrorDetail] {
-        guard case .invalidArgument(let violations) = self, !violations.isEmpty else { return [] }
-        let badRequest = RPCV1.BadRequest(
-            violations: FieldViolation.capped(violations).map {
-                RPCV1.FieldViolation(field: $0.field, description: $0.description)
-            }
-        )
-        // Encoding fails only for a string containing NUL (echoed user input); the message still carries the text.
-        guard let bytes = try? badRequest.serializedBytes() else { return [] }
-        return [RPCErrorDetail(typeURL: Self.badRequestTypeURL, value: bytes)]
+extension RegistryError: FieldViolationReporting {
+    public var fieldViolations: [FieldViolation]? {
+        guard case .invalidArgument(let violations) = self else { return nil }
+        return violations
     }
 }

@@ -1,7 +1,10 @@
 import Testing
+import WindMakerKit
 import WindMakerMessages
 import WindMakerRPC
 import WindMakerRegistry
+
+@testable import RegistryRPC
 
 @Suite struct RegistryErrorRPCTests {
     static let providerID = try! ProviderID("prv_abcdefghijklmnop")
@@ -27,7 +30,7 @@ import WindMakerRegistry
             "cannot reinstate a provider that is TERMINATED"
         ),
         (
-            .illegalBindingTransition(bindingID, from: .ended(on: Fixtures.date("2025-01-31")), action: .confirm),
+            .illegalBindingTransition(bindingID, from: .ended(on: try! CivilDate("2025-01-31")), action: .confirm),
             .failedPrecondition, "cannot confirm binding bnd_qrstuvwxyz234567: it is ENDED on 2025-01-31"
         ),
         (
@@ -53,7 +56,7 @@ import WindMakerRegistry
                 provider: providerID,
                 client: try! ClientRef(kind: .brand, id: "b-7"),
                 scope: .advertising,
-                range: Fixtures.range("2025-01-01", nil)
+                range: try! DateRange(start: CivilDate("2025-01-01"))
             ),
             .failedPrecondition,
             "BRAND/b-7 already has an active ADVERTISING binding on some of these dates: bnd_qrstuvwxyz234567 with "
@@ -101,9 +104,16 @@ import WindMakerRegistry
     }
 
     @Test func applicationViolationsFlowIntoTheStatus() {
-        var application = Fixtures.application()
-        application.region = nil
-        application.contact.email = "nope"
+        let application = ProviderApplication(
+            displayName: "Minjiang Live",
+            legalName: "Fuzhou Minjiang Live Commerce Co., Ltd.",
+            creditCode: "91350100M000100Y43",
+            type: .local,
+            region: nil,
+            categories: ["tea"],
+            contact: Contact(name: "Lin Wei", phone: "+86 591 8888 0000", email: "nope"),
+            capabilities: Capabilities()
+        )
         do {
             _ = try application.validated()
             Issue.record("expected invalidArgument")

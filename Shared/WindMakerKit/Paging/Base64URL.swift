@@ -1,8 +1,8 @@
-/// RFC 4648 §5 base64url without padding, for page tokens (the domain library does not use Foundation).
-enum Base64URL {
+/// RFC 4648 §5 base64url without padding, for page tokens (the kit does not use Foundation).
+package enum Base64URL {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
-    static func encode(_ bytes: [UInt8]) -> String {
+    package static func encode(_ bytes: [UInt8]) -> String {
         var output: [UInt8] = []
         output.reserveCapacity((bytes.count * 4 + 2) / 3)
         var index = 0
@@ -22,7 +22,7 @@ enum Base64URL {
     }
 
     /// The bytes, or `nil` when `text` is not unpadded base64url.
-    static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         var values: [UInt32] = []
         values.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {

@@ -1,7 +1,7 @@
 /// A server-assigned identifier: a fixed prefix and random lower-case base32 characters (see ``RandomToken``).
 ///
-/// ``ProviderID``, ``BindingID`` and ``InvitationCode`` state their prefix, length and name; parsing, drawing,
-/// ordering and printing are written once here.
+/// Each kind (the registry's provider and binding ids and invitation codes, say) states its prefix, length and name;
+/// parsing, drawing, ordering and printing are written once here.
 package protocol RandomIdentifier: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The prefix every identifier of this kind starts with, e.g. `prv_`.
     static var prefix: String { get }

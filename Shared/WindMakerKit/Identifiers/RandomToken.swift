@@ -1,12 +1,12 @@
 /// Server-assigned identifiers: a fixed prefix and random lower-case RFC 4648 base32 characters.
 ///
-/// Shared by ``ProviderID``, ``BindingID`` and ``InvitationCode`` so that they are drawn and checked the same way.
-enum RandomToken {
+/// Shared by every ``RandomIdentifier`` so that all of them are drawn and checked the same way.
+package enum RandomToken {
     /// The RFC 4648 base32 alphabet, lower-cased: 32 symbols, 5 bits each.
-    static let alphabet: [Character] = Array("abcdefghijklmnopqrstuvwxyz234567")
+    package static let alphabet: [Character] = Array("abcdefghijklmnopqrstuvwxyz234567")
 
     /// `prefix` followed by `count` characters drawn uniformly from ``alphabet``.
-    static func make<G: RandomNumberGenerator>(prefix: String, count: Int, using generator: inout G) -> String {
+    package static func make<G: RandomNumberGenerator>(prefix: String, count: Int, using generator: inout G) -> String {
         var result = prefix
         result.reserveCapacity(prefix.count + count)
         // Twelve 5-bit symbols per 64-bit draw: the system generator makes one getrandom call per draw, and 32 is a
@@ -27,7 +27,7 @@ enum RandomToken {
     }
 
     /// What is wrong with `text` as `prefix` + `count` base32 characters, or `nil` when nothing is.
-    static func problem(in text: String, prefix: String, count: Int) -> String? {
+    package static func problem(in text: String, prefix: String, count: Int) -> String? {
         // The common case, a well-formed identifier, checked on its bytes: ids are parsed on every request and read.
         let utf8 = text.utf8
         if utf8.count == prefix.utf8.count + count, utf8.starts(with: prefix.utf8),

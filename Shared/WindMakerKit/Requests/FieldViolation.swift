@@ -1,5 +1,5 @@
-/// One problem with one field of a request: what ``RegistryError/invalidArgument(_:)`` carries, and what goes on the
-/// wire as a `windmaker.rpc.v1.FieldViolation`.
+/// One problem with one field of a request: what ``InvalidRequest`` and every service's invalid-argument error carry,
+/// and what goes on the wire as a `windmaker.rpc.v1.FieldViolation`.
 public struct FieldViolation: Hashable, Sendable {
     /// A path to the field in the request, in proto field names: `display_name`, `contact.email`, `categories[2]`.
     public var field: String
@@ -11,7 +11,7 @@ public struct FieldViolation: Hashable, Sendable {
         self.description = description
     }
 
-    /// A violation whose description is a value type's validation error, e.g. a ``CreditCode/ValidationError``.
+    /// A violation whose description is a value type's validation error, e.g. a ``CivilDate/ValidationError``.
     public init(field: String, error: any Error) {
         self.init(field: field, description: String(describing: error))
     }
@@ -30,5 +30,14 @@ extension FieldViolation {
         return Array(violations.prefix(Self.reportedMaximum)) + [
             FieldViolation(field: "", description: "and \(more) more violation\(more == 1 ? "" : "s")")
         ]
+    }
+
+    /// The message of a refusal listing `violations`: `invalid request: field: what; field: what`, capped as
+    /// ``capped(_:)`` caps them; a violation without a field shows its description alone.
+    public static func summary(of violations: [FieldViolation]) -> String {
+        if violations.isEmpty { return "invalid request" }
+        return "invalid request: "
+            + Self.capped(violations).map { $0.field.isEmpty ? $0.description : "\($0.field): \($0.description)" }
+            .joined(separator: "; ")
     }
 }

@@ -35,7 +35,7 @@ public enum BusinessCalendar {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        // Timestamps the registry handles are far inside years 1–9999; clamp rather than trap on absurd input.
+        // Timestamps the services handle are far inside years 1–9999; clamp rather than trap on absurd input.
         let clampedYear = min(max(year, 1), 9999)
         return (try? CivilDate(year: Int(clampedYear), month: Int(month), day: Int(day)))
             ?? (try! CivilDate(year: Int(clampedYear), month: 1, day: 1))

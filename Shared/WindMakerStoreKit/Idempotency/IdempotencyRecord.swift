@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// A completed request stored under its idempotency key: what a retry with the same key is answered from.
 public struct IdempotencyRecord: Hashable, Sendable {
     /// The caller's identity (SPIFFE id): keys are per caller.

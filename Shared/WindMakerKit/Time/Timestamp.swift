@@ -1,4 +1,4 @@
-/// An instant, as integer microseconds since 1970-01-01T00:00:00Z: how the registry stores and sends times.
+/// An instant, as integer microseconds since 1970-01-01T00:00:00Z: how every service stores and sends times.
 ///
 /// The domain never reads a clock; callers pass the time in, so tests control it.
 public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
