@@ -12,7 +12,6 @@ let nioCore: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
 let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio")
 let nioEmbedded: Target.Dependency = .product(name: "NIOEmbedded", package: "swift-nio")
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
-let metrics: Target.Dependency = .product(name: "Metrics", package: "swift-metrics")
 let lifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
@@ -30,7 +29,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
@@ -87,7 +85,7 @@ let package = Package(
             name: "WindMakerServiceSupport",
             dependencies: [
                 "WindMakerTLS", "WindMakerTransport", "WindMakerServiceAPI", "WindMakerRPC", "WindMakerMessages",
-                nioCore, nioPosix, logging, metrics, lifecycle, argumentParser,
+                nioCore, nioPosix, logging, lifecycle, argumentParser,
             ],
             path: "Shared/WindMakerServiceSupport",
             swiftSettings: strictSettings
@@ -112,11 +110,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // What every service adapter shares: violations as BadRequest, the call plumbing (storage thread, idempotent
-        // writes, clock, error to status), and the kit's primitives on the wire.
+        // writes, clock, error to status), pruning idempotency keys, and the kit's primitives on the wire.
         .target(
             name: "WindMakerServiceKit",
             dependencies: [
                 "WindMakerKit", "WindMakerStoreKit", "WindMakerStorage", "WindMakerRPC", "WindMakerMessages", logging,
+                lifecycle,
             ],
             path: "Shared/WindMakerServiceKit",
             swiftSettings: strictSettings
@@ -141,7 +140,8 @@ let package = Package(
         .executableTarget(
             name: "registry",
             dependencies: [
-                "RegistryRPC", "WindMakerRegistry", "WindMakerStorage", "WindMakerServiceSupport", argumentParser,
+                "RegistryRPC", "WindMakerRegistry", "WindMakerServiceKit", "WindMakerStorage",
+                "WindMakerServiceSupport", argumentParser,
                 lifecycle, logging,
             ],
             path: "Services/Registry/registry",
@@ -242,7 +242,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WindMakerServiceKitTests",
-            dependencies: ["WindMakerServiceKit", "WindMakerKit", "WindMakerRPC", "WindMakerMessages"],
+            dependencies: [
+                "WindMakerServiceKit", "WindMakerKit", "WindMakerStoreKit", "WindMakerStorage", "WindMakerRPC",
+                "WindMakerMessages", logging,
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -281,7 +284,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "WindMakerServiceSupport", "WindMakerServiceAPI", "WindMakerTLS", "WindMakerTransport", "WindMakerRPC",
-                "WindMakerMessages", "WindMakerEcho", "WindMakerTestSupport", nioCore, nioPosix, logging,
+                "WindMakerMessages", "WindMakerEcho", "WindMakerTestSupport", nioCore, nioPosix, logging, lifecycle,
             ],
             swiftSettings: strictSettings
         ),

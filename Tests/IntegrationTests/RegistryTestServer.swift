@@ -12,14 +12,14 @@ struct RegistryTestServer {
     let dataDirectory: URL
 
     /// Starts a server on a new temporary data directory, or on `dataDirectory` to reopen one.
-    static func start(dataDirectory: URL? = nil) async throws -> RegistryTestServer {
+    static func start(dataDirectory: URL? = nil, arguments: [String] = []) async throws -> RegistryTestServer {
         let directory =
             dataDirectory
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("registry-\(UUID().uuidString)")
         let server = try await ServerProcess.start(
             "registry",
             certificate: "registry",
-            arguments: ["--data-dir", directory.path]
+            arguments: ["--data-dir", directory.path] + arguments
         )
         return RegistryTestServer(server: server, dataDirectory: directory)
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Logging
 import RegistryRPC
 import WindMakerRegistry
+import WindMakerServiceKit
 import WindMakerServiceSupport
 import WindMakerStorage
 
@@ -25,6 +26,7 @@ struct RegistryServerCommand: AsyncParsableCommand {
         let listen = try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7401))
         let tls = try self.options.tls.serverConfiguration()
         let limits = try self.options.limits.applied()
+        let retention = try self.options.idempotencyRetention()
         let directory = self.dataDirectory ?? Environment.value("WM_DATA_DIR") ?? ".dev/data"
         let path = try DataDirectory.file("registry.sqlite", in: directory)
         let database: Database
@@ -55,6 +57,7 @@ struct RegistryServerCommand: AsyncParsableCommand {
             listen: listen,
             tls: tls,
             identity: "spiffe://windmaker/service/registry",
+            dependencies: [IdempotencyPruner(database: database, retention: retention, logger: logger)],
             configuration: limits,
             logger: logger
         )

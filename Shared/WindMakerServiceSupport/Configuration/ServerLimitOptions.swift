@@ -31,6 +31,13 @@ public struct ServerLimitOptions: ParsableArguments, Sendable {
     )
     public var callTimeoutSeconds: Int?
 
+    @Option(
+        name: .customLong("drain-timeout"),
+        help:
+            "Seconds in-flight calls may take to finish after SIGTERM before they are cut off (env WM_DRAIN_TIMEOUT; 30)."
+    )
+    public var drainTimeoutSeconds: Int?
+
     public init() {}
 
     /// `base` with every limit that was given by flag or environment.
@@ -52,6 +59,9 @@ public struct ServerLimitOptions: ParsableArguments, Sendable {
         }
         if let value = try Self.value(self.callTimeoutSeconds, "--call-timeout", "WM_CALL_TIMEOUT") {
             configuration.callTimeouts.default = .seconds(value)
+        }
+        if let value = try Self.value(self.drainTimeoutSeconds, "--drain-timeout", "WM_DRAIN_TIMEOUT") {
+            configuration.shutdownGracePeriod = .seconds(value)
         }
         return configuration
     }

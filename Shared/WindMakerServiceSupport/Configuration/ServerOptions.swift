@@ -13,6 +13,13 @@ public struct ServerOptions: ParsableArguments, Sendable {
     )
     public var logLevel: String?
 
+    @Option(
+        name: .customLong("idempotency-retention-hours"),
+        help:
+            "Hours an idempotency key is kept, answering retries with the first response (env WM_IDEMPOTENCY_RETENTION_HOURS; 168)."
+    )
+    public var idempotencyRetentionHours: Int?
+
     @OptionGroup public var tls: TLSFileOptions
 
     @OptionGroup public var limits: ServerLimitOptions
@@ -27,6 +34,21 @@ public struct ServerOptions: ParsableArguments, Sendable {
             throw ValidationError("--listen must be host:port, got \"\(text)\"")
         }
         return address
+    }
+
+    /// How long idempotency keys are kept: flag, else `WM_IDEMPOTENCY_RETENTION_HOURS`, else `defaultHours`.
+    /// - Throws: ``StartupError`` for a value that is not a whole number of hours from 1 to 10 years' worth.
+    public func idempotencyRetention(defaultHours: Int = 168) throws(StartupError) -> Duration {
+        let text =
+            self.idempotencyRetentionHours.map(String.init) ?? Environment.value("WM_IDEMPOTENCY_RETENTION_HOURS")
+        guard let text else { return .seconds(defaultHours * 3600) }
+        guard let hours = Int(text), (1 ... 87_600).contains(hours) else {
+            throw StartupError(
+                "--idempotency-retention-hours (or WM_IDEMPOTENCY_RETENTION_HOURS) must be a whole number of hours"
+                    + " from 1 to 87600; got \"\(text)\""
+            )
+        }
+        return .seconds(hours * 3600)
     }
 
     /// The log level: flag, else `WM_LOG_LEVEL`, else `info`.

@@ -20,12 +20,17 @@ public final class WindMakerServer: Service, Sendable {
     public let health: HealthStatusRegistry
     private let server: RPCServer
     private let listen: ListenAddress
+    private let dependencies: [any Service]
     private let logger: Logger
 
     /// - Parameters:
+    ///   - policy: who may call what; every method of `services` needs a rule.
     ///   - identity: the URI SAN the server's certificate must carry (e.g. `spiffe://windmaker/service/registry`);
     ///     `nil` skips the check (tests serving with another service's certificate).
-    /// - Throws: ``StartupError`` when TLS cannot be set up or the certificate is not for `identity`.
+    ///   - dependencies: what the services need running (clients, schedulers such as an ``IdempotencyPruner``):
+    ///     ``runUntilSignalled()`` starts them before the server and stops them after it has drained.
+    /// - Throws: ``StartupError`` when TLS cannot be set up, the certificate is not for `identity`, or a method has
+    ///   no access rule.
     public init(
         name: String,
         services: [any RPCService],
@@ -33,6 +38,7 @@ public final class WindMakerServer: Service, Sendable {
         listen: ListenAddress,
         tls: TLSConfiguration,
         identity: String? = nil,
+        dependencies: [any Service] = [],
         configuration: ServerConfiguration = ServerConfiguration(),
         interceptors: [any ServerInterceptor] = [],
         logger: Logger
@@ -43,6 +49,14 @@ public final class WindMakerServer: Service, Sendable {
         let health = HealthStatusRegistry()
         var router = RPCRouter()
         for service in services { router.register(service) }
+        // A method without a rule would be closed to everyone: a mistake to catch at start, not in production.
+        let unruled = router.registeredMethods.map(\.descriptor).filter { policy.principals(for: $0).isEmpty }
+        guard unruled.isEmpty else {
+            throw StartupError(
+                "the \(name) server's access policy has no rule for \(unruled.map(\.fullName).joined(separator: ", "))"
+                    + "; every method it serves needs one"
+            )
+        }
         router.register(HealthService(registry: health))
         let withoutReflection = router.registeredMethods
         router.register(ReflectionService(methods: withoutReflection + Self.reflectionMethods(router)))
@@ -58,6 +72,7 @@ public final class WindMakerServer: Service, Sendable {
 
         self.health = health
         self.listen = listen
+        self.dependencies = dependencies
         self.logger = logger
         // Health watchers stay subscribed for long; they re-subscribe when their stream ends.
         var configuration = configuration
@@ -89,14 +104,25 @@ public final class WindMakerServer: Service, Sendable {
     }
 
     /// What an executable's `main` does: binds, logs the address it serves on, and serves until SIGTERM or SIGINT,
-    /// then drains and returns.
+    /// then drains and returns once every handler has returned. The dependencies run in the same service group:
+    /// started first, stopped in reverse order, so after the server.
     public func runUntilSignalled() async throws {
         let address = try await self.bind()
         self.logger.notice("serving", metadata: ["address": "\(address)"])
         let group = ServiceGroup(
-            configuration: .init(services: [self], gracefulShutdownSignals: [.sigterm, .sigint], logger: self.logger)
+            configuration: .init(
+                services: self.dependencies + [self],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: self.logger
+            )
         )
         try await group.run()
+    }
+
+    /// The server with its dependencies, as ``runUntilSignalled()`` runs them but without signal handling: they
+    /// start first and stop in reverse order, after the server has drained.
+    public func serviceGroup() -> ServiceGroup {
+        ServiceGroup(configuration: .init(services: self.dependencies + [self], logger: self.logger))
     }
 
     /// Stops the server as a graceful shutdown would.

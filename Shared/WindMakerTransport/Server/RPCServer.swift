@@ -24,6 +24,8 @@ public final class RPCServer: Sendable {
     private let frameRefusals = (budget: RateLimitedLog(), slowFrame: RateLimitedLog())
     /// The connection and handshake counts, and how many were refused.
     public let admission: ConnectionAdmission
+    /// The handlers still running, which ``run()`` waits for.
+    private let handlers: RunningHandlers
 
     private struct State {
         var listener: (any Channel)?
@@ -41,7 +43,11 @@ public final class RPCServer: Sendable {
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         logger: Logger
     ) {
-        self.router = router
+        let handlers = RunningHandlers()
+        self.handlers = handlers
+        self.router = router.wrappingHandlers { handler, io, context in
+            try await handlers.run { try await handler(io, context) }
+        }
         self.interceptors = interceptors
         self.security = security
         self.configuration = configuration
@@ -80,7 +86,8 @@ public final class RPCServer: Sendable {
         self.state.withLock { $0.listener?.localAddress }
     }
 
-    /// Suspends until a shutdown has drained every connection (or the listener failed).
+    /// Suspends until a shutdown has drained every connection and every handler has returned (or the listener
+    /// failed), so that what the handlers use can be closed once this returns.
     public func run() async throws {
         guard let (listener, stopped) = self.state.withLock({ state in state.listener.map { ($0, state.stopped!) } })
         else { return }
@@ -88,6 +95,11 @@ public final class RPCServer: Sendable {
         // A listener closed by anything but a shutdown leaves nothing to drain.
         guard self.state.withLock({ $0.isShuttingDown }) else { return }
         try await stopped.futureResult.get()
+        let running = self.handlers.count
+        if running > 0 {
+            self.logger.info("waiting for handlers cut off by the drain", metadata: ["rpc.handlers": "\(running)"])
+        }
+        await self.handlers.waitUntilNoneRun()
     }
 
     /// Stops accepting, lets in-flight calls finish (refusing new ones with `UNAVAILABLE`), then closes every
