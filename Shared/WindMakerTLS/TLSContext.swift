@@ -75,6 +75,7 @@ public final class TLSContext: @unchecked Sendable {
             self.sslContext,
             wm_SSL_OP_NO_TICKET() | wm_SSL_OP_NO_RENEGOTIATION() | wm_SSL_OP_NO_COMPRESSION()
         )
+        _ = wm_SSL_CTX_set_release_buffers(self.sslContext)
         // No resumption: a resumed session would skip certificate verification, and RPC connections are long-lived.
         _ = wm_SSL_CTX_set_session_cache_mode(self.sslContext, Int(SSL_SESS_CACHE_OFF))
         _ = SSL_CTX_set_num_tickets(self.sslContext, 0)

@@ -27,6 +27,12 @@ static inline long wm_SSL_CTX_set_session_cache_mode(SSL_CTX *ctx, long mode) {
     return SSL_CTX_set_session_cache_mode(ctx, mode);
 }
 
+// Frees a connection's record buffers while it has nothing to read or write: most RPC connections are idle most of
+// the time.
+static inline long wm_SSL_CTX_set_release_buffers(SSL_CTX *ctx) {
+    return SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
+}
+
 // SSL_OP_* are built with SSL_OP_BIT(n), a cast expression Swift does not import.
 static inline uint64_t wm_SSL_OP_NO_TICKET(void) { return SSL_OP_NO_TICKET; }
 static inline uint64_t wm_SSL_OP_NO_RENEGOTIATION(void) { return SSL_OP_NO_RENEGOTIATION; }
