@@ -4,7 +4,7 @@
 /// programmer error (a precondition failure), because the database's lock is no longer held.
 /// There are no nested transactions: a ``Transaction`` has no `transaction` method.
 public struct Transaction: SQLExecuting {
-    private let connection: Connection
+    private let connection: any TransactionConnection
     private let scope: Scope
 
     /// Whether the body that received this transaction is still running.
@@ -12,7 +12,7 @@ public struct Transaction: SQLExecuting {
         var isActive = true
     }
 
-    init(connection: Connection, scope: Scope) {
+    init(connection: any TransactionConnection, scope: Scope) {
         self.connection = connection
         self.scope = scope
     }
