@@ -217,7 +217,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WindMakerRPCTests",
-            dependencies: ["WindMakerRPC", "WindMakerMessages", logging],
+            dependencies: ["WindMakerTestSupport", "WindMakerRPC", "WindMakerMessages", logging],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -237,7 +237,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WindMakerStoreKitTests",
-            dependencies: ["WindMakerStoreKit", "WindMakerKit", "WindMakerStorage"],
+            dependencies: ["WindMakerTestSupport", "WindMakerStoreKit", "WindMakerKit", "WindMakerStorage"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -250,7 +250,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WindMakerStorageTests",
-            dependencies: ["WindMakerStorage"],
+            dependencies: ["WindMakerTestSupport", "WindMakerStorage"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -261,6 +261,7 @@ let package = Package(
         .testTarget(
             name: "RegistryRPCTests",
             dependencies: [
+                "WindMakerTestSupport",
                 "RegistryRPC", "WindMakerRegistry", "WindMakerKit", "WindMakerServiceKit", "WindMakerStorage",
                 "WindMakerMessages", "WindMakerServiceAPI",
                 "WindMakerRPC", "WindMakerServiceSupport", logging,
@@ -270,6 +271,7 @@ let package = Package(
         .testTarget(
             name: "WindMakerServiceSupportTests",
             dependencies: [
+                "WindMakerTestSupport",
                 "WindMakerServiceSupport", "WindMakerRPC", "WindMakerMessages", "WindMakerServiceAPI", logging,
             ],
             swiftSettings: strictSettings

@@ -8,32 +8,31 @@ import WindMakerTestSupport
 struct RegistryTestServer {
     static let operatorID = "spiffe://windmaker/operator/alice"
 
-    let server: ServerProcess
-    let dataDirectory: URL
+    let service: ServiceTestServer
+    var server: ServerProcess { self.service.server }
+    var dataDirectory: URL { self.service.dataDirectory }
 
     /// Starts a server on a new temporary data directory, or on `dataDirectory` to reopen one.
     static func start(dataDirectory: URL? = nil, arguments: [String] = []) async throws -> RegistryTestServer {
-        let directory =
-            dataDirectory
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("registry-\(UUID().uuidString)")
-        let server = try await ServerProcess.start(
-            "registry",
-            certificate: "registry",
-            arguments: ["--data-dir", directory.path] + arguments
+        RegistryTestServer(
+            service: try await ServiceTestServer.start(
+                "registry",
+                certificate: "registry",
+                dataDirectory: dataDirectory,
+                arguments: arguments
+            )
         )
-        return RegistryTestServer(server: server, dataDirectory: directory)
     }
 
     /// A client connected as `identity` (e.g. `provider-portal`, `operator-alice`, `assessment`).
     func client(_ identity: String) throws -> (registry: RegistryV1.Registry.Client, test: TestClient) {
-        let test = try TestClient(port: self.server.port, identity: identity)
+        let test = try self.service.client(identity)
         return (RegistryV1.Registry.Client(test.client), test)
     }
 
     /// Kills the server and removes its data.
     func stop() {
-        self.server.kill()
-        try? FileManager.default.removeItem(at: self.dataDirectory)
+        self.service.stop()
     }
 }
 

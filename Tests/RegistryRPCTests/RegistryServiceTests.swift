@@ -6,6 +6,7 @@ import WindMakerRPC
 import WindMakerRegistry
 import WindMakerServiceAPI
 import WindMakerStorage
+import WindMakerTestSupport
 
 @testable import RegistryRPC
 
@@ -28,14 +29,7 @@ import WindMakerStorage
         peer: PeerIdentity = Self.portal,
         metadata: Metadata = [:]
     ) -> ServerContext {
-        ServerContext(
-            descriptor: method,
-            peer: peer,
-            remoteAddress: "test",
-            deadline: nil,
-            requestMetadata: metadata,
-            logger: Logger(label: "test")
-        )
+        .testing(method, peer: peer, metadata: metadata)
     }
 
     static let apply = RegistryV1.ApplyRequest(

@@ -3,18 +3,15 @@ import Testing
 import WindMakerMessages
 import WindMakerServiceAPI
 import WindMakerServiceSupport
+import WindMakerTestSupport
 
 @testable import WindMakerRPC
 
 /// A health check answers about the service it names, and refuses a name no service could have.
 @Suite struct HealthServiceTests {
-    static let context = ServerContext(
-        descriptor: HealthV1.Health.Method.check,
-        peer: PeerIdentity(uris: ["spiffe://windmaker/operator/alice"]),
-        remoteAddress: "127.0.0.1:1",
-        deadline: nil,
-        requestMetadata: Metadata(),
-        logger: Logger(label: "health-test")
+    static let context = ServerContext.testing(
+        HealthV1.Health.Method.check,
+        peer: PeerIdentity(uris: ["spiffe://windmaker/operator/alice"])
     )
 
     /// A stream's side of a call that fails the test if anything is sent.

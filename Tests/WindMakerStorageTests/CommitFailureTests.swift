@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WindMakerStorage
+import WindMakerTestSupport
 
 /// When the shared COMMIT fails, every write of the group gets the error and nothing of any of them is kept.
 ///

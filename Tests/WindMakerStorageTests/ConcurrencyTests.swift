@@ -1,5 +1,6 @@
 import Testing
 import WindMakerStorage
+import WindMakerTestSupport
 
 @Suite struct ConcurrencyTests {
     @Test func manyTasksShareOneDatabase() async throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WindMakerStorage
+import WindMakerTestSupport
 
 @Suite struct DatabaseTests {
     @Test func fileDatabaseUsesWALAndFullSync() throws {

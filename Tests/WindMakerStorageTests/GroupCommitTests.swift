@@ -1,5 +1,6 @@
 import Testing
 import WindMakerStorage
+import WindMakerTestSupport
 
 /// ``Database/write(_:)``: concurrent writes share commits, and each is still atomic on its own.
 @Suite struct GroupCommitTests {

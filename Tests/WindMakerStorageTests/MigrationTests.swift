@@ -1,5 +1,6 @@
 import Testing
 import WindMakerStorage
+import WindMakerTestSupport
 
 @Suite struct MigrationTests {
     static let migrations = [

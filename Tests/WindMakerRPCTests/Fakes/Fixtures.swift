@@ -1,6 +1,7 @@
 import Logging
 import WindMakerMessages
 import WindMakerRPC
+import WindMakerTestSupport
 
 /// Descriptors and contexts shared by the suites.
 enum Fixtures {
@@ -13,13 +14,6 @@ enum Fixtures {
         deadline: ContinuousClock.Instant? = nil,
         metadata: Metadata = [:]
     ) -> ServerContext {
-        ServerContext(
-            descriptor: descriptor,
-            peer: .anonymous,
-            remoteAddress: "127.0.0.1:1",
-            deadline: deadline,
-            requestMetadata: metadata,
-            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        )
+        .testing(descriptor, deadline: deadline, metadata: metadata)
     }
 }
