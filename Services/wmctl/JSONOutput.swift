@@ -11,6 +11,13 @@ enum JSONOutput {
         case array([Value])
     }
 
+    /// Prints an object of `fields`, adding the idempotency key a mutating command used when there was one.
+    static func print(_ fields: [String: Value], idempotencyKey: String? = nil) {
+        var fields = fields
+        if let idempotencyKey { fields["idempotency_key"] = .string(idempotencyKey) }
+        Swift.print(Self.object(fields))
+    }
+
     static func object(_ fields: [String: Value]) -> String {
         self.encode(.object(fields))
     }

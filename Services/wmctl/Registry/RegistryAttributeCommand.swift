@@ -71,7 +71,7 @@ struct RegistryAttributeCommand: AsyncParsableCommand, RepeatedArguments {
                 let binding: JSONOutput.Value = row[2].isEmpty ? .null : .string(row[2])
                 return .object(["client": .string(row[0]), "provider_id": provider, "binding_id": binding])
             }
-            RegistryJSON.print([
+            JSONOutput.print([
                 "scope": .string(self.scope.value.spelling), "date": .string(DateArgument.text(self.date.value)),
                 "attributions": .array(objects),
             ])

@@ -50,7 +50,7 @@ struct RegistryBindingsCommand: AsyncParsableCommand {
             }
         }
         if self.connection.json {
-            RegistryJSON.print(["bindings": .array(bindings.map(RegistryJSON.binding))])
+            JSONOutput.print(["bindings": .array(bindings.map(RegistryJSON.binding))])
         } else {
             print(RegistryTables.bindings(bindings))
         }

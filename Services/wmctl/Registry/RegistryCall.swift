@@ -1,8 +1,7 @@
 import WindMakerMessages
-import WindMakerRPC
 import WindMakerServiceAPI
 
-/// Runs calls on the registry over one connection, turning RPC failures into `CLIError`s.
+/// Runs calls on the registry over one connection (``ServiceCall`` with the registry's client).
 enum RegistryCall {
     /// - Parameter flags: the flags of the command making the call, to name in field violations.
     static func run<T>(
@@ -10,12 +9,6 @@ enum RegistryCall {
         flags: FlagNames = FlagNames(),
         _ body: (RegistryV1.Registry.Client) async throws -> T
     ) async throws -> T {
-        let (client, connection) = try options.connect()
-        defer { Task { await connection.close() } }
-        do {
-            return try await body(RegistryV1.Registry.Client(client))
-        } catch let error as RPCError {
-            throw CLIError(error, flags: flags)
-        }
+        try await ServiceCall.run(options, flags: flags, client: RegistryV1.Registry.Client.init, body)
     }
 }

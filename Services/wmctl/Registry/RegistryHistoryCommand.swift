@@ -21,7 +21,7 @@ struct RegistryHistoryCommand: AsyncParsableCommand {
             try await registry.providerHistory(request, options: self.connection.callOptions).entries
         }
         if self.connection.json {
-            RegistryJSON.print(["entries": .array(entries.map(RegistryJSON.audit))])
+            JSONOutput.print(["entries": .array(entries.map(RegistryJSON.audit))])
         } else {
             print(RegistryTables.history(entries))
         }

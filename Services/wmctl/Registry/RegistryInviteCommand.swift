@@ -37,7 +37,7 @@ struct RegistryInviteCommand: AsyncParsableCommand {
             try await registry.invite(request, options: options).invitation ?? RegistryV1.Invitation()
         }
         if self.connection.json {
-            RegistryJSON.print(["invitation": RegistryJSON.invitation(invitation)], idempotencyKey: key)
+            JSONOutput.print(["invitation": RegistryJSON.invitation(invitation)], idempotencyKey: key)
         } else {
             let rows = [
                 ["code", invitation.code], ["credit code", invitation.creditCode],

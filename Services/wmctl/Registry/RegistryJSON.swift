@@ -71,11 +71,4 @@ enum RegistryJSON {
             "confirmed_by": .string(binding.confirmedBy), "version": .number(binding.version),
         ])
     }
-
-    /// Prints `value`, adding the idempotency key used when there was one.
-    static func print(_ fields: [String: Value], idempotencyKey: String? = nil) {
-        var fields = fields
-        if let idempotencyKey { fields["idempotency_key"] = .string(idempotencyKey) }
-        Swift.print(JSONOutput.object(fields))
-    }
 }

@@ -50,7 +50,7 @@ struct RegistryListCommand: AsyncParsableCommand {
             }
         }
         if self.connection.json {
-            RegistryJSON.print([
+            JSONOutput.print([
                 "providers": .array(providers.map(RegistryJSON.provider)), "next_page_token": .string(nextToken),
             ])
         } else {

@@ -5,7 +5,7 @@ enum RegistryOutput {
     static func provider(_ provider: RegistryV1.Provider, connection: ConnectionOptions, idempotencyKey: String? = nil)
     {
         if connection.json {
-            RegistryJSON.print(["provider": RegistryJSON.provider(provider)], idempotencyKey: idempotencyKey)
+            JSONOutput.print(["provider": RegistryJSON.provider(provider)], idempotencyKey: idempotencyKey)
         } else {
             print(RegistryTables.provider(provider))
         }
@@ -13,7 +13,7 @@ enum RegistryOutput {
 
     static func binding(_ binding: RegistryV1.Binding, connection: ConnectionOptions, idempotencyKey: String? = nil) {
         if connection.json {
-            RegistryJSON.print(["binding": RegistryJSON.binding(binding)], idempotencyKey: idempotencyKey)
+            JSONOutput.print(["binding": RegistryJSON.binding(binding)], idempotencyKey: idempotencyKey)
         } else {
             print(RegistryTables.bindings([binding]))
         }
