@@ -43,6 +43,11 @@ public final class RPCServer: Sendable {
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         logger: Logger
     ) {
+        precondition(
+            FlowControl.serverCallWindows.contains(configuration.callReceiveWindow),
+            "ServerConfiguration.callReceiveWindow must be \(FlowControl.serverCallWindows) bytes,"
+                + " not \(configuration.callReceiveWindow)"
+        )
         let handlers = RunningHandlers()
         self.handlers = handlers
         self.router = router.wrappingHandlers { handler, io, context in

@@ -23,20 +23,33 @@ struct ServerCallHandle: ServerCallIO {
 
     func sendMessage<M: ProtoMessage>(_ message: M) async throws {
         try Task.checkCancellation()
-        if self.eventLoop.inEventLoop {
-            try self.handler.value.send(callID: self.callID, message)
-            if let writable = self.handler.value.writable(callID: self.callID) { try await writable.get() }
-        } else {
+        // Waits before sending while the client's window is spent (so a handler that sends its last message and
+        // returns is not held up), and after sending while the socket is full. Each pass looks at the loop afresh:
+        // a handler may have been moved off it while it waited.
+        while true {
+            if self.eventLoop.inEventLoop {
+                let handler = self.handler.value
+                if let credit = try handler.send(callID: self.callID, message) {
+                    try await credit.get()
+                    continue
+                }
+                if let writable = handler.writable(callID: self.callID) { try await writable.get() }
+                return
+            }
             let handler = self.handler
             let callID = self.callID
-            try await self.eventLoop.flatSubmit { () -> EventLoopFuture<Void> in
+            let sent = try await self.eventLoop.flatSubmit { () -> EventLoopFuture<Bool> in
+                let credit: EventLoopFuture<Void>?
                 do {
-                    try handler.value.send(callID: callID, message)
+                    credit = try handler.value.send(callID: callID, message)
                 } catch {
                     return handler.eventLoop.makeFailedFuture(error)
                 }
-                return handler.value.writable(callID: callID) ?? handler.eventLoop.makeSucceededVoidFuture()
+                if let credit { return credit.map { false } }
+                let writable = handler.value.writable(callID: callID) ?? handler.eventLoop.makeSucceededVoidFuture()
+                return writable.map { true }
             }.get()
+            if sent { return }
         }
     }
 

@@ -1,15 +1,21 @@
 /// Limits and timers of a server's connections.
 ///
 /// Everything a peer can make the server hold is bounded here: connections, handshakes in progress, bytes of
-/// unfinished frames (server-wide), request bytes waiting for handlers (per connection), calls per connection and
-/// how long a call may run.
+/// unfinished frames (server-wide), request bytes waiting for handlers (per connection and per call), calls per
+/// connection and how long a call may run.
 public struct ServerConfiguration: Sendable {
     /// The largest frame payload accepted; a larger announced length ends the connection with `RESOURCE_EXHAUSTED`.
     public var maximumPayloadSize: Int
     /// Calls one connection may have running at once; more are refused with `RESOURCE_EXHAUSTED`.
     public var maximumConcurrentCallsPerConnection: Int
-    /// Request bytes buffered for handlers on one connection before the server stops reading from it.
+    /// Request bytes buffered for handlers on one connection before the server stops reading from it. The outer
+    /// bound, over every call of the connection and also for clients that do no flow control.
     public var maximumBufferedInboundBytes: Int
+    /// The window the server grants each client-streaming call whose client does flow control: bytes of request
+    /// frames the client may send beyond what the handler has taken (docs/PROTOCOL.md §12.4). At least
+    /// ``FlowControl/initialClientSendWindow`` (64 KiB) and at most ``FlowControl/maximumWindow``; `RPCServer`
+    /// refuses other values.
+    public var callReceiveWindow: Int
     /// Bytes of frames not yet received whole, summed over every connection; a connection whose bytes would take
     /// the sum past it is closed with GOAWAY `RESOURCE_EXHAUSTED`.
     public var inboundBufferBudget: Int
@@ -34,6 +40,7 @@ public struct ServerConfiguration: Sendable {
         maximumPayloadSize: Int = Frame.defaultMaximumPayloadSize,
         maximumConcurrentCallsPerConnection: Int = 256,
         maximumBufferedInboundBytes: Int = 8 * 1024 * 1024,
+        callReceiveWindow: Int = FlowControl.defaultCallReceiveWindow,
         inboundBufferBudget: Int = 64 * 1024 * 1024,
         frameReadTimeout: Duration = .seconds(10),
         maximumConnections: Int = 4096,
@@ -46,6 +53,7 @@ public struct ServerConfiguration: Sendable {
         self.maximumPayloadSize = maximumPayloadSize
         self.maximumConcurrentCallsPerConnection = maximumConcurrentCallsPerConnection
         self.maximumBufferedInboundBytes = maximumBufferedInboundBytes
+        self.callReceiveWindow = callReceiveWindow
         self.inboundBufferBudget = inboundBufferBudget
         self.frameReadTimeout = frameReadTimeout
         self.maximumConnections = maximumConnections
