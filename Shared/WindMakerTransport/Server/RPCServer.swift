@@ -48,6 +48,10 @@ public final class RPCServer: Sendable {
             "ServerConfiguration.callReceiveWindow must be \(FlowControl.serverCallWindows) bytes,"
                 + " not \(configuration.callReceiveWindow)"
         )
+        precondition(
+            configuration.offLoopRequestBytes >= 0,
+            "ServerConfiguration.offLoopRequestBytes must not be negative, not \(configuration.offLoopRequestBytes)"
+        )
         let handlers = RunningHandlers()
         self.handlers = handlers
         self.router = router.wrappingHandlers { handler, io, context in

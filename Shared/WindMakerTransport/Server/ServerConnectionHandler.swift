@@ -233,7 +233,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             logger: logger
         )
         logger.debug("call started", metadata: ["rpc.call": "\(call.id)"])
-        let io = ServerCallHandle(handler: NIOLoopBound(self, eventLoop: self.context.eventLoop), callID: call.id)
+        let io = ServerCallHandle(
+            handler: NIOLoopBound(self, eventLoop: self.context.eventLoop),
+            callID: call.id,
+            offLoopRequestBytes: self.configuration.offLoopRequestBytes
+        )
         let interceptors = self.interceptors
         call.task = Task(executorPreference: self.executor) {
             var failure: RPCError?
