@@ -20,6 +20,7 @@ public struct RPCRouter: Sendable {
     ) {
         self.add(descriptor, Request.self, Response.self) { io, context in
             let (request, executor) = try await Self.singleRequest(Request.self, io: io, descriptor: descriptor)
+            guard let executor else { return try await io.sendMessage(try await handler(request, context)) }
             try await Self.run(on: executor) { try await io.sendMessage(try await handler(request, context)) }
         }
     }
@@ -33,6 +34,7 @@ public struct RPCRouter: Sendable {
     ) {
         self.add(descriptor, Request.self, Response.self) { io, context in
             let (request, executor) = try await Self.singleRequest(Request.self, io: io, descriptor: descriptor)
+            guard let executor else { return try await handler(request, ResponseWriter(io: io), context) }
             try await Self.run(on: executor) { try await handler(request, ResponseWriter(io: io), context) }
         }
     }
@@ -90,15 +92,15 @@ public struct RPCRouter: Sendable {
         return (request.message, request.handlerExecutor)
     }
 
-    /// Runs a handler where its transport asked, or right here when it did not. Elsewhere means a child task, which
-    /// starts on that executor. Setting the preference alone would move this task only at its next executor switch,
-    /// and whether one comes before the handler's first work (validation, say) depends on the handler's isolation: a
-    /// `nonisolated(nonsending)` handler would start on the transport's thread.
+    /// Runs a handler where its transport asked: in a child task, which starts on that executor. Setting the
+    /// preference alone would move this task only at its next executor switch, and whether one comes before the
+    /// handler's first work (validation, say) depends on the handler's isolation: a `nonisolated(nonsending)` handler
+    /// would start on the transport's thread. (Callers run the handler in place when there is no executor, without
+    /// forming the escaping closure this needs.)
     private static func run(
-        on executor: (any TaskExecutor)?,
+        on executor: any TaskExecutor,
         _ handler: @escaping @Sendable () async throws -> Void
     ) async throws {
-        guard let executor else { return try await handler() }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask(executorPreference: executor, operation: handler)
             try await group.waitForAll()
