@@ -20,6 +20,16 @@ import WindMakerMessages
         #expect(money == CommonV1.Money(fen: 100, currency: "CNY"))
     }
 
+    /// The reference client's request headers for `Collect` with its default 1 MiB window (docs/PROTOCOL.md §6.4):
+    /// `receive_window` is field 4, a varint (key 0x20), 1048576 = 80 80 40.
+    @Test func encodesTheReceiveWindowAfterTheOtherHeaderFields() throws {
+        let headers = RPCV1.RequestHeaders(method: "windmaker.echo.v1.Echo/Collect", receiveWindow: 1_048_576)
+        let bytes = try headers.serializedBytes()
+        #expect(bytes.count == 36)
+        #expect(Array(bytes.suffix(4)) == [0x20, 0x80, 0x80, 0x40])
+        #expect(try RPCV1.RequestHeaders(serializedBytes: bytes) == headers)
+    }
+
     @Test func decodesNestedAndRepeatedMessages() throws {
         let status = RPCV1.Status(
             code: 3,

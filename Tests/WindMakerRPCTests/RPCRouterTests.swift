@@ -17,6 +17,51 @@ import WindMakerRPC
         #expect(io.sentCount == 1)
     }
 
+    /// A transport moves the handler of a large request off its I/O threads by naming an executor with the request.
+    @Test func aSingleRequestHandlerRunsOnTheExecutorTheTransportNames() async throws {
+        let executor = QueueExecutor()
+        var router = RPCRouter()
+        router.registerUnary(Fixtures.echo) { (request: EchoV1.EchoRequest, _) in
+            EchoV1.EchoResponse(text: executor.isCurrent ? "moved" : "stayed")
+        }
+        router.registerServerStreaming(Fixtures.expand) {
+            (request: EchoV1.EchoRequest, responses: ResponseWriter<EchoV1.EchoResponse>, _) in
+            try await responses.write(EchoV1.EchoResponse(text: executor.isCurrent ? "moved" : "stayed"))
+        }
+
+        for descriptor in [Fixtures.echo, Fixtures.expand] {
+            let method = try #require(router.method(named: descriptor.fullName))
+            let moved = FakeServerCallIO(requests: [EchoV1.EchoRequest()], handlerExecutor: executor)
+            try await method.invoke(moved, Fixtures.context(descriptor))
+            #expect(moved.sent(as: EchoV1.EchoResponse.self).map(\.text) == ["moved"], "\(descriptor)")
+
+            let stayed = FakeServerCallIO(requests: [EchoV1.EchoRequest()])
+            try await method.invoke(stayed, Fixtures.context(descriptor))
+            #expect(stayed.sent(as: EchoV1.EchoResponse.self).map(\.text) == ["stayed"], "\(descriptor)")
+        }
+    }
+
+    @Test func aHandlerMovedToAnotherExecutorStillSeesItsCallsContextAndCancellation() async throws {
+        let executor = QueueExecutor()
+        var router = RPCRouter()
+        router.registerUnary(Fixtures.echo) { (_: EchoV1.EchoRequest, context) in
+            #expect(executor.isCurrent)
+            #expect(ServerContext.current?.descriptor == context.descriptor)
+            try await Task.sleep(for: .seconds(60))
+            return EchoV1.EchoResponse()
+        }
+        let method = try #require(router.method(named: Fixtures.echo.fullName))
+        let io = FakeServerCallIO(requests: [EchoV1.EchoRequest()], handlerExecutor: executor)
+        let context = Fixtures.context()
+        let call = Task {
+            try await ServerContext.$current.withValue(context) { try await method.invoke(io, context) }
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        call.cancel()
+        await #expect(throws: CancellationError.self) { try await call.value }
+        #expect(io.sentCount == 0)
+    }
+
     @Test func unaryCallWithoutARequestIsInvalidArgumentNamingTheMethod() async throws {
         var router = RPCRouter()
         router.registerUnary(Fixtures.echo) { (_: EchoV1.EchoRequest, _) -> EchoV1.EchoResponse in

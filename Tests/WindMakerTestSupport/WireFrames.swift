@@ -1,5 +1,5 @@
 import NIOCore
-import WindMakerMessages
+public import WindMakerMessages
 import WindMakerTransport
 
 /// Frames built and parsed byte by byte, independently of the transport's connection handlers, so tests can play
@@ -38,6 +38,41 @@ public enum WireFrames {
                 callID: callID,
                 payload: request
             )
+    }
+
+    /// A HEADERS frame opening a call to `method`; `receiveWindow` above 0 opts the call into flow control, 0 plays
+    /// a client older than it.
+    public static func headers(
+        callID: UInt32,
+        method: String,
+        receiveWindow: UInt32 = 0,
+        endStream: Bool = false
+    ) throws -> [UInt8] {
+        let headers = try RPCV1.RequestHeaders(method: method, receiveWindow: receiveWindow).serializedBytes()
+        return self.frame(
+            type: FrameType.headers.rawValue,
+            flags: endStream ? FrameFlags.endStream.rawValue : 0,
+            callID: callID,
+            payload: headers
+        )
+    }
+
+    /// A MESSAGE frame carrying `message`.
+    public static func message(callID: UInt32, _ message: some ProtoMessage, endStream: Bool = false) throws -> [UInt8]
+    {
+        self.frame(
+            type: FrameType.message.rawValue,
+            flags: endStream ? FrameFlags.endStream.rawValue : 0,
+            callID: callID,
+            payload: try message.serializedBytes()
+        )
+    }
+
+    /// A WINDOW_UPDATE frame granting `increment` bytes on `callID`.
+    public static func windowUpdate(callID: UInt32, increment: UInt32) -> [UInt8] {
+        var payload = ByteBuffer()
+        payload.writeInteger(increment)
+        return self.frame(type: FrameType.windowUpdate.rawValue, callID: callID, payload: Array(buffer: payload))
     }
 
     /// Every whole frame in `bytes`.

@@ -11,6 +11,12 @@ import WindMakerTransport
         #expect(Array(buffer: buffer) == [0, 0, 0, 3, 0x06, 0x01, 0x0A, 0x0B, 0x0C, 0x0D, 9, 8, 7])
     }
 
+    @Test func writeWindowUpdateWritesAFourByteBigEndianIncrement() {
+        var buffer = ByteBuffer()
+        buffer.writeWindowUpdate(callID: 3, increment: 0x000F_0000)
+        #expect(Array(buffer: buffer) == [0, 0, 0, 4, 0x08, 0x00, 0, 0, 0, 3, 0x00, 0x0F, 0x00, 0x00])
+    }
+
     @Test func writeFrameWithoutAPayloadWritesOnlyTheHeader() {
         var buffer = ByteBuffer()
         buffer.writeFrame(.halfClose, callID: 258)

@@ -150,7 +150,7 @@ import WindMakerTransport
         #expect(bytes.readableBytes == 3)
     }
 
-    @Test(arguments: [0x00, 0x08, 0x7F, 0xFF] as [UInt8])
+    @Test(arguments: [0x00, 0x09, 0x7F, 0xFF] as [UInt8])
     func anUnknownFrameTypeFails(rawType: UInt8) throws {
         let channel = Self.channel()
 
@@ -163,8 +163,63 @@ import WindMakerTransport
     @Test(arguments: FrameType.allCases)
     func everyKnownFrameTypeDecodes(type: FrameType) throws {
         let channel = Self.channel()
-        try channel.writeInbound(Self.header(length: 0, type: type.rawValue, callID: 5))
+        // A window update is the one type whose payload the decoder checks: exactly 4 bytes, a valid increment.
+        var bytes = Self.header(length: type == .windowUpdate ? 4 : 0, type: type.rawValue, callID: 5)
+        if type == .windowUpdate { bytes.writeInteger(UInt32(1)) }
+        try channel.writeInbound(bytes)
         #expect(try channel.readInbound(as: Frame.self)?.type == type)
+    }
+
+    @Test(arguments: [1, 0x0001_0000, 0x7FFF_FFFF] as [UInt32])
+    func aWindowUpdateDecodesWithItsIncrement(increment: UInt32) throws {
+        let channel = Self.channel()
+        var bytes = Self.header(length: 4, type: 0x08, callID: 0x0102_0304)
+        bytes.writeInteger(increment)
+
+        try channel.writeInbound(bytes)
+
+        let frame = try #require(try channel.readInbound(as: Frame.self))
+        #expect(frame.type == .windowUpdate)
+        #expect(frame.callID == 0x0102_0304)
+        #expect(frame.windowIncrement == increment)
+        #expect(try channel.readInbound(as: Frame.self) == nil)
+        #expect(try channel.finish().isClean)
+    }
+
+    @Test(arguments: [0, 3, 5, 8, 4096] as [UInt32])
+    func aWindowUpdateOfAnotherLengthFailsOnTheHeaderAlone(length: UInt32) throws {
+        let channel = Self.channel()
+
+        // Only the header: the length alone is wrong, so nothing of the payload is waited for.
+        #expect(throws: FramingError.invalidWindowUpdate("carries 4 bytes, not \(length)", callID: 6)) {
+            try channel.writeInbound(Self.header(length: length, type: 0x08, callID: 6))
+        }
+        #expect(try channel.readInbound(as: Frame.self) == nil)
+    }
+
+    @Test(arguments: [0, 0x8000_0000, 0xFFFF_FFFF] as [UInt32])
+    func aWindowUpdateGrantingNothingOrMoreThanTheMaximumFails(increment: UInt32) throws {
+        let channel = Self.channel()
+        var bytes = Self.header(length: 4, type: 0x08, callID: 6)
+        bytes.writeInteger(increment)
+
+        let error = #expect(throws: FramingError.self) { try channel.writeInbound(bytes) }
+        #expect(
+            error?.description
+                == "a window update on call 6 grants \(increment) bytes; an increment is 1 to 2147483647"
+        )
+        #expect(try channel.readInbound(as: Frame.self) == nil)
+    }
+
+    @Test func aWindowUpdateSplitAcrossReadsIsCheckedOnceWhole() throws {
+        let channel = Self.channel()
+        var bytes = Self.header(length: 4, type: 0x08, callID: 2)
+        bytes.writeInteger(UInt32(0))
+        let first = bytes.readSlice(length: 12)!
+
+        try channel.writeInbound(first)
+        #expect(try channel.readInbound(as: Frame.self) == nil)
+        #expect(throws: FramingError.self) { try channel.writeInbound(bytes) }
     }
 
     @Test func framingErrorsDescribeThemselves() {
@@ -173,5 +228,9 @@ import WindMakerTransport
                 == "frame of 65 bytes on call 9 exceeds the maximum of 64 bytes"
         )
         #expect(FramingError.unknownFrameType(0xAB, callID: 3).description == "unknown frame type 0xab on call 3")
+        #expect(
+            FramingError.invalidWindowUpdate("carries 4 bytes, not 5", callID: 3).description
+                == "a window update on call 3 carries 4 bytes, not 5"
+        )
     }
 }

@@ -35,13 +35,23 @@ extension RPCV1 {
         /// The caller's deadline as a relative timeout; 0 means none.
         public var timeoutMicros: UInt64 = 0
         public var metadata: [RPCV1.MetadataEntry] = []
+        /// Opts the call into per-call flow control: the bytes of response messages the caller can take before it grants
+        /// more with WINDOW_UPDATE frames. 0 means the caller does no flow control: the server sends it no WINDOW_UPDATE
+        /// and does not limit its responses or its requests.
+        public var receiveWindow: UInt32 = 0
 
         public init() {}
 
-        public init(method: String = "", timeoutMicros: UInt64 = 0, metadata: [RPCV1.MetadataEntry] = []) {
+        public init(
+            method: String = "",
+            timeoutMicros: UInt64 = 0,
+            metadata: [RPCV1.MetadataEntry] = [],
+            receiveWindow: UInt32 = 0
+        ) {
             self.method = method
             self.timeoutMicros = timeoutMicros
             self.metadata = metadata
+            self.receiveWindow = receiveWindow
         }
 
         public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -206,12 +216,14 @@ extension RPCV1.RequestHeaders: CMessageBacked {
         self.method = try CDecode.string(c.method, field: "method", in: Self.protoName)
         self.timeoutMicros = c.timeout_micros
         self.metadata = try CDecode.messages(c.metadata, count: c.n_metadata)
+        self.receiveWindow = c.receive_window
     }
 
     func fill(_ c: inout Windmaker__Rpc__V1__RequestHeaders, arena: CArena) throws(ProtoEncodingError) {
         c.method = try arena.string(self.method, field: "method", in: Self.protoName)
         c.timeout_micros = self.timeoutMicros
         (c.n_metadata, c.metadata) = try arena.messages(self.metadata)
+        c.receive_window = self.receiveWindow
     }
 }
 

@@ -19,8 +19,9 @@ public struct RPCRouter: Sendable {
         handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
     ) {
         self.add(descriptor, Request.self, Response.self) { io, context in
-            let request = try await Self.singleRequest(Request.self, io: io, descriptor: descriptor)
-            try await io.sendMessage(try await handler(request, context))
+            let (request, executor) = try await Self.singleRequest(Request.self, io: io, descriptor: descriptor)
+            guard let executor else { return try await io.sendMessage(try await handler(request, context)) }
+            try await Self.run(on: executor) { try await io.sendMessage(try await handler(request, context)) }
         }
     }
 
@@ -32,8 +33,9 @@ public struct RPCRouter: Sendable {
         handler: @escaping @Sendable (Request, ResponseWriter<Response>, ServerContext) async throws -> Void
     ) {
         self.add(descriptor, Request.self, Response.self) { io, context in
-            let request = try await Self.singleRequest(Request.self, io: io, descriptor: descriptor)
-            try await handler(request, ResponseWriter(io: io), context)
+            let (request, executor) = try await Self.singleRequest(Request.self, io: io, descriptor: descriptor)
+            guard let executor else { return try await handler(request, ResponseWriter(io: io), context) }
+            try await Self.run(on: executor) { try await handler(request, ResponseWriter(io: io), context) }
         }
     }
 
@@ -83,10 +85,25 @@ public struct RPCRouter: Sendable {
         _: Request.Type,
         io: any ServerCallIO,
         descriptor: MethodDescriptor
-    ) async throws -> Request {
-        guard let request = try await io.receiveMessage(as: Request.self) else {
+    ) async throws -> (Request, (any TaskExecutor)?) {
+        guard let request = try await io.receiveRequest(as: Request.self) else {
             throw RPCError(.invalidArgument, "\(descriptor.fullName) takes one request message; none was sent")
         }
-        return request
+        return (request.message, request.handlerExecutor)
+    }
+
+    /// Runs a handler where its transport asked: in a child task, which starts on that executor. Setting the
+    /// preference alone would move this task only at its next executor switch, and whether one comes before the
+    /// handler's first work (validation, say) depends on the handler's isolation: a `nonisolated(nonsending)` handler
+    /// would start on the transport's thread. (Callers run the handler in place when there is no executor, without
+    /// forming the escaping closure this needs.)
+    private static func run(
+        on executor: any TaskExecutor,
+        _ handler: @escaping @Sendable () async throws -> Void
+    ) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask(executorPreference: executor, operation: handler)
+            try await group.waitForAll()
+        }
     }
 }

@@ -8,7 +8,8 @@ public struct ResponseWriter<Message: ProtoMessage>: Sendable {
         self.io = io
     }
 
-    /// Sends one response; suspends while the connection cannot take more bytes.
+    /// Sends one response; suspends while the client's flow-control window for the call is spent (a client that
+    /// stops reading stops granting), and while the connection cannot take more bytes.
     public func write(_ message: Message) async throws {
         try await self.io.sendMessage(message)
     }

@@ -26,7 +26,7 @@ final class ClientCallHandle: ClientStream {
     func send<M: ProtoMessage>(_ message: M, endOfStream: Bool) async throws {
         if let ended = self.outcome.error { throw ended }
         self.onLoop { handler, call in handler.send(call, message, endOfStream: endOfStream) }
-        if !endOfStream { try await self.waitUntilWritable() }
+        if !endOfStream { try await self.waitUntilSendable() }
     }
 
     func finishSending() async throws {
@@ -61,15 +61,16 @@ final class ClientCallHandle: ClientStream {
     }
 
     private func next() async -> ClientCall.Poll {
+        let handler = self.handler
         let call = self.call
         if call.eventLoop.inEventLoop {
-            let poll = call.value.poll()
+            let poll = handler.value.poll(call.value)
             if case .pending = poll {} else { return poll }
             // Still on the loop inside the closure, so the waiter is registered without another hop.
-            return await withCheckedContinuation { continuation in call.value.wait(continuation) }
+            return await withCheckedContinuation { continuation in handler.value.wait(call.value, continuation) }
         }
         return await withCheckedContinuation { continuation in
-            call.eventLoop.execute { call.value.wait(continuation) }
+            call.eventLoop.execute { handler.value.wait(call.value, continuation) }
         }
     }
 
@@ -83,12 +84,14 @@ final class ClientCallHandle: ClientStream {
         }
     }
 
-    /// Suspends a streaming sender while the socket's buffer is full.
-    private func waitUntilWritable() async throws {
+    /// Suspends a streaming sender while the socket's buffer is full or the server's window for the call is spent,
+    /// so its next request goes out only when the window has room.
+    private func waitUntilSendable() async throws {
         let handler = self.handler
-        guard !handler.eventLoop.inEventLoop || !handler.value.isWritable else { return }
-        try await handler.eventLoop.flatSubmit { handler.value.writable() }.get()
-        // Waiters are also woken when any call ends; the sender then learns whether it was this one.
+        let call = self.call
+        if handler.eventLoop.inEventLoop, handler.value.maySend(call.value) { return }
+        while try await !handler.eventLoop.flatSubmit({ handler.value.sendable(call.value) }).get() {}
+        // Writability waiters are also woken when any call ends; the sender then learns whether it was this one.
         if let ended = self.outcome.error { throw ended }
     }
 }

@@ -28,6 +28,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private let logger: Logger
     private let target: String
     private let maximumPayloadSize: Int
+    /// The response window each call grants; 0 when the client does no flow control.
+    private let callReceiveWindow: Int
     /// Succeeds once the peer is authenticated; fails if the connection never gets there.
     let ready: EventLoopPromise<Void>
     /// Called once when this connection stops taking new calls.
@@ -43,6 +45,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         self.keepalive = Keepalive(policy: configuration.keepalive)
         self.target = target
         self.maximumPayloadSize = configuration.maximumPayloadSize
+        self.callReceiveWindow = configuration.callReceiveWindow
         self.ready = ready
         self.logger = logger
         self.onRetire = onRetire
@@ -79,6 +82,10 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             self.calls[callID] = nil
             call.finish(RPCError(.resourceExhausted, "\(error)"), metadata: Metadata())
         }
+        if case .invalidWindowUpdate = error as? FramingError {
+            self.logger.warning("closing connection: \(error)", metadata: ["rpc.target": "\(self.target)"])
+            return self.fail(RPCError(.internal, "protocol violation by \(self.target): \(error)"))
+        }
         self.logger.debug("connection error", metadata: ["rpc.target": "\(self.target)", "error": "\(error)"])
         self.fail(RPCError(.unavailable, "connection to \(self.target) failed: \(error)"))
     }
@@ -98,7 +105,12 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         self.keepalive.answered()
         switch frame.type {
         case .message:
-            self.calls[frame.callID]?.deliver(frame.payload)
+            guard let call = self.calls[frame.callID] else { return }
+            call.deliver(frame.payload)
+            self.sendDueGrant(call)
+        case .windowUpdate:
+            // The decoder has checked the increment; one for a call that is over (or unknown) is ignored.
+            self.calls[frame.callID]?.granted(frame.windowIncrement)
         case .trailers:
             guard let call = self.calls.removeValue(forKey: frame.callID) else { return }
             guard frame.payload.readableBytes > 0 else {
@@ -131,8 +143,10 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     /// Writes a request message, opening the call first if needed.
     func send(_ call: ClientCall, _ message: some ProtoMessage, endOfStream: Bool) {
         guard self.start(call, endOfStream: false) else { return }
+        var payloadBytes = 0
         do {
             try self.output.append { (buffer) throws(FrameEncodingError) in
+                let start = buffer.writerIndex
                 try buffer.writeFrame(
                     .message,
                     flags: endOfStream ? .endStream : [],
@@ -140,7 +154,9 @@ final class ClientConnectionHandler: ChannelInboundHandler {
                     message: message,
                     maximumPayloadSize: self.maximumPayloadSize
                 )
+                payloadBytes = buffer.writerIndex - start - Frame.headerSize
             }
+            call.sendWindow?.spend(payloadBytes: payloadBytes)
         } catch {
             let code: RPCError.Code = if case .tooLarge = error { .resourceExhausted } else { .invalidArgument }
             self.abandon(call, RPCError(code, "the request could not be sent: \(error)"))
@@ -176,14 +192,36 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         return self.context.channel.closeFuture
     }
 
-    var isWritable: Bool { self.context.channel.isWritable }
+    /// Whether a streaming sender may send its next request now: the socket can take bytes and the server's window
+    /// has room (or the call is over, which the sender then learns).
+    func maySend(_ call: ClientCall) -> Bool {
+        call.isFinished || self.isClosed || (self.context.channel.isWritable && call.hasCredit)
+    }
 
-    /// Completes once the socket can take more bytes (at once when it can, or when the connection is gone).
-    func writable() -> EventLoopFuture<Void> {
-        guard !self.isWritable, !self.isClosed else { return self.context.eventLoop.makeSucceededVoidFuture() }
+    /// Completes with true when the sender may send now, or with false once something it waited for happened (the
+    /// socket drained, the server granted room, or a call ended): then it asks again.
+    func sendable(_ call: ClientCall) -> EventLoopFuture<Bool> {
+        if self.maySend(call) { return self.context.eventLoop.makeSucceededFuture(true) }
         let promise = self.context.eventLoop.makePromise(of: Void.self)
-        self.writabilityWaiters.append(promise)
-        return promise.futureResult
+        if !self.context.channel.isWritable {
+            self.writabilityWaiters.append(promise)
+        } else {
+            call.waitForCredit(promise)
+        }
+        return promise.futureResult.map { false }
+    }
+
+    /// The next response of a call, or `pending`; grants the server room for what the caller read.
+    func poll(_ call: ClientCall) -> ClientCall.Poll {
+        let poll = call.poll()
+        self.sendDueGrant(call)
+        return poll
+    }
+
+    /// Registers a reader for a call's next response (resumed at once when there is one).
+    func wait(_ call: ClientCall, _ continuation: CheckedContinuation<ClientCall.Poll, Never>) {
+        call.wait(continuation)
+        self.sendDueGrant(call)
     }
 
     // MARK: Internals
@@ -191,6 +229,12 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private var isClosed: Bool {
         if case .closed = self.state { return true }
         return false
+    }
+
+    /// Gives the server back the window the caller's reads freed, when a grant is due.
+    private func sendDueGrant(_ call: ClientCall) {
+        guard call.isStarted, !call.isFinished, !self.isClosed, let increment = call.takeDueGrant() else { return }
+        self.output.append { $0.writeWindowUpdate(callID: call.id, increment: increment) }
     }
 
     private func releaseWritabilityWaiters() {
@@ -229,6 +273,14 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         }
         call.id = self.nextCallID
         self.calls[call.id] = call
+        if self.callReceiveWindow > 0 {
+            switch call.info.descriptor.kind {
+            case .clientStreaming: call.sendWindow = SendWindow(bytes: FlowControl.initialClientSendWindow)
+            case .serverStreaming:
+                call.receiveWindow = ReceiveWindow(size: self.callReceiveWindow, peerCredit: self.callReceiveWindow)
+            case .unary: break
+            }
+        }
         if self.nextCallID == .max {
             // Call ids never wrap: the connection takes no more calls, and the next one opens a new connection.
             self.state = .goingAway
@@ -261,7 +313,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         let headers = RPCV1.RequestHeaders(
             method: info.descriptor.fullName,
             timeoutMicros: timeoutMicros,
-            metadata: Envelope.metadata(info.metadata)
+            metadata: Envelope.metadata(info.metadata),
+            receiveWindow: UInt32(self.callReceiveWindow)
         )
         var payload = self.context.channel.allocator.buffer(capacity: 64)
         do {

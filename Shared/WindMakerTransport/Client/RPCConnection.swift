@@ -39,6 +39,11 @@ public final class RPCConnection: ClientTransport {
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         logger: Logger
     ) {
+        precondition(
+            FlowControl.clientCallWindows.contains(configuration.callReceiveWindow),
+            "ClientConfiguration.callReceiveWindow must be \(FlowControl.clientCallWindows) bytes,"
+                + " not \(configuration.callReceiveWindow)"
+        )
         self.host = host
         self.port = port
         self.serverName = serverName

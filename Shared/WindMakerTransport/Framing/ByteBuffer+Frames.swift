@@ -18,6 +18,17 @@ extension ByteBuffer {
         self.writeImmutableBuffer(payload)
     }
 
+    /// Appends a `windowUpdate` frame granting the peer `increment` more bytes on `callID`.
+    public mutating func writeWindowUpdate(callID: UInt32, increment: UInt32) {
+        self.writeMultipleIntegers(
+            UInt32(4),
+            FrameType.windowUpdate.rawValue,
+            FrameFlags().rawValue,
+            callID,
+            increment
+        )
+    }
+
     /// Appends a frame with an empty payload.
     public mutating func writeFrame(_ type: FrameType, flags: FrameFlags = [], callID: UInt32) {
         self.writeMultipleIntegers(UInt32(0), type.rawValue, flags.rawValue, callID)

@@ -23,3 +23,10 @@ public struct Frame: Sendable, Hashable {
         self.payload = payload
     }
 }
+
+extension Frame {
+    /// The increment a `windowUpdate` frame grants: its 4-byte big-endian payload (0 if the payload is shorter).
+    public var windowIncrement: UInt32 {
+        self.payload.getInteger(at: self.payload.readerIndex, as: UInt32.self) ?? 0
+    }
+}

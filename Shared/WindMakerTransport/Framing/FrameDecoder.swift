@@ -1,6 +1,8 @@
 public import NIOCore
 
-/// Splits the byte stream into frames, rejecting an oversize length before buffering any of its payload.
+/// Splits the byte stream into frames, rejecting an oversize length before buffering any of its payload, and a
+/// `windowUpdate` that is not a valid increment (the one frame whose payload the framing layer checks, so that both
+/// sides refuse the same frames).
 public struct FrameDecoder: ByteToMessageDecoder {
     public typealias InboundOut = Frame
 
@@ -45,6 +47,9 @@ public struct FrameDecoder: ByteToMessageDecoder {
             guard let type = FrameType(rawValue: rawType) else {
                 throw FramingError.unknownFrameType(rawType, callID: callID)
             }
+            guard type != .windowUpdate || length == 4 else {
+                throw FramingError.invalidWindowUpdate("carries 4 bytes, not \(length)", callID: callID)
+            }
             self.state = .payload(
                 type: type,
                 flags: FrameFlags(rawValue: rawFlags),
@@ -56,6 +61,13 @@ public struct FrameDecoder: ByteToMessageDecoder {
             let payload = buffer.readSlice(length: length)
         else { return nil }
         self.state = .header
-        return Frame(type: type, flags: flags, callID: callID, payload: payload)
+        let frame = Frame(type: type, flags: flags, callID: callID, payload: payload)
+        if type == .windowUpdate, !FlowControl.validIncrements.contains(frame.windowIncrement) {
+            throw FramingError.invalidWindowUpdate(
+                "grants \(frame.windowIncrement) bytes; an increment is 1 to \(FlowControl.maximumWindow)",
+                callID: callID
+            )
+        }
+        return frame
     }
 }

@@ -14,6 +14,9 @@ public enum FrameType: UInt8, Sendable, CaseIterable {
     case ping = 0x06
     /// Server → client, call id 0: no calls above `last_call_id` will be served; payload `windmaker.rpc.v1.GoAway`.
     case goAway = 0x07
+    /// Either way, on a call: grants the peer more bytes to send on that call; payload a 4-byte big-endian
+    /// increment, 1 to 2^31 − 1 (see ``FlowControl``).
+    case windowUpdate = 0x08
 }
 
 /// The flag bits of a frame: the sixth byte of its header.

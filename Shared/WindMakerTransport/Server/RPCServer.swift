@@ -43,6 +43,15 @@ public final class RPCServer: Sendable {
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         logger: Logger
     ) {
+        precondition(
+            FlowControl.serverCallWindows.contains(configuration.callReceiveWindow),
+            "ServerConfiguration.callReceiveWindow must be \(FlowControl.serverCallWindows) bytes,"
+                + " not \(configuration.callReceiveWindow)"
+        )
+        precondition(
+            configuration.offLoopRequestBytes >= 0,
+            "ServerConfiguration.offLoopRequestBytes must not be negative, not \(configuration.offLoopRequestBytes)"
+        )
         let handlers = RunningHandlers()
         self.handlers = handlers
         self.router = router.wrappingHandlers { handler, io, context in

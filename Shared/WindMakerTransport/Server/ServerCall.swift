@@ -22,6 +22,14 @@ final class ServerCall {
     /// A cancellation that arrived before its receive registered (possible only off the event loop).
     private var cancelledBeforeWait = false
     private var writabilityWaiter: EventLoopPromise<Void>?
+    /// Senders waiting for the client to grant room in its window (one, unless a handler sends concurrently).
+    private var creditWaiters: [EventLoopPromise<Void>] = []
+    /// The client's window for this call's responses; nil when the client does no flow control.
+    var sendWindow: SendWindow?
+    /// What the client may still send; set only on client-streaming calls whose client does flow control.
+    var receiveWindow: ReceiveWindow?
+    /// Bytes the handler has taken that are due to be granted back to the client.
+    private var dueGrant = 0
     /// Set once the final status is written, or the client cancelled; later output is dropped.
     private(set) var isClosed = false
     var task: Task<Void, Never>?
@@ -45,6 +53,7 @@ final class ServerCall {
         self.messagesReceived += 1
         if let waiter = self.waiter {
             self.waiter = nil
+            self.took(message)
             waiter.resume(returning: message)
             return 0
         }
@@ -54,6 +63,25 @@ final class ServerCall {
         self.bufferedBytes += charge
         return charge
     }
+
+    /// Whether a request message arrived within the client's window; false when the client sent it with no window
+    /// left. Always true for calls without flow control and for messages `deliver` drops.
+    func admits(_ message: ByteBuffer) -> Bool {
+        guard !self.inboundFinished, self.receiveWindow != nil else { return true }
+        return self.receiveWindow!.received(payloadBytes: message.readableBytes)
+    }
+
+    /// The increment earned by messages the handler has taken, once per grant; the connection sends it. None once
+    /// the client has finished sending: it would never be used.
+    func takeDueGrant() -> UInt32? {
+        guard self.dueGrant > 0, !self.inboundFinished else { return nil }
+        let increment = min(self.dueGrant, FlowControl.maximumWindow)
+        self.dueGrant -= increment
+        return UInt32(increment)
+    }
+
+    /// Whether the client has said it sends no more requests (END_STREAM or HALF_CLOSE).
+    var isInboundFinished: Bool { self.inboundFinished }
 
     func finishInbound() {
         self.inboundFinished = true
@@ -66,6 +94,7 @@ final class ServerCall {
     func poll() -> Poll {
         if let message = self.inbound.popFirst() {
             self.bufferedBytes -= Self.charge(for: message)
+            self.took(message)
             return .message(message)
         }
         return self.inboundFinished || self.isClosed ? .end : .pending
@@ -97,6 +126,24 @@ final class ServerCall {
         self.writabilityWaiter = nil
     }
 
+    /// Whether a response may go out now as far as the client's window is concerned.
+    var hasCredit: Bool { self.sendWindow?.isOpen ?? true }
+
+    /// Parks a sender until the client's window has room, or the call ends.
+    func waitForCredit(_ promise: EventLoopPromise<Void>) {
+        self.creditWaiters.append(promise)
+    }
+
+    /// Adds a `windowUpdate` from the client, and wakes the senders once the window has room.
+    func granted(_ increment: UInt32) {
+        guard !self.isClosed, self.sendWindow != nil else { return }
+        self.sendWindow!.grant(increment)
+        guard self.sendWindow!.isOpen, !self.creditWaiters.isEmpty else { return }
+        let waiters = self.creditWaiters
+        self.creditWaiters.removeAll()
+        for waiter in waiters { waiter.succeed() }
+    }
+
     /// Marks the call closed: cancels the handler, wakes a waiting receive or send with `error`, stops the deadline
     /// timer.
     func close(failingWaiterWith error: any Error) {
@@ -106,6 +153,9 @@ final class ServerCall {
         self.task?.cancel()
         self.writabilityWaiter?.fail(error)
         self.writabilityWaiter = nil
+        let creditWaiters = self.creditWaiters
+        self.creditWaiters.removeAll()
+        for waiter in creditWaiters { waiter.fail(error) }
         if let waiter = self.waiter {
             self.waiter = nil
             waiter.resume(throwing: error)
@@ -119,6 +169,13 @@ final class ServerCall {
         } else {
             self.cancelledBeforeWait = true
         }
+    }
+
+    /// Counts a message the handler took towards the next grant; none once the client has finished sending.
+    private func took(_ message: ByteBuffer) {
+        guard !self.inboundFinished, let increment = self.receiveWindow?.taken(payloadBytes: message.readableBytes)
+        else { return }
+        self.dueGrant += Int(increment)
     }
 
     private static func charge(for message: ByteBuffer) -> Int {

@@ -6,8 +6,10 @@ import WindMakerRPC
 extension ServerConnectionHandler {
     func poll(callID: UInt32) -> ServerCall.Poll {
         guard let call = self.calls[callID] else { return .end }
+        let before = call.bufferedBytes
         let poll = call.poll()
-        if case .message(let message) = poll { self.releaseInbound(message.readableBytes) }
+        self.releaseInbound(before - call.bufferedBytes)
+        self.sendDueGrant(call)
         return poll
     }
 
@@ -16,29 +18,43 @@ extension ServerConnectionHandler {
         let before = call.bufferedBytes
         call.wait(continuation)
         self.releaseInbound(before - call.bufferedBytes)
+        self.sendDueGrant(call)
     }
 
     func cancelWait(callID: UInt32) {
         self.calls[callID]?.cancelWaiter()
     }
 
-    /// Queues a response message; throws when the call is already over.
-    func send(callID: UInt32, _ message: some ProtoMessage) throws {
+    /// Queues a response message, or, while the client's window for the call is spent, queues nothing and returns a
+    /// future that completes once the client has granted room (and fails when the call ends first): the sender then
+    /// tries again.
+    /// - Throws: when the call is already over, or the message cannot be sent.
+    func send(callID: UInt32, _ message: some ProtoMessage) throws -> EventLoopFuture<Void>? {
         guard let call = self.calls[callID], !call.isClosed else {
             throw RPCError(.cancelled, "the call has ended")
         }
+        guard call.hasCredit else {
+            let promise = self.context.eventLoop.makePromise(of: Void.self)
+            call.waitForCredit(promise)
+            return promise.futureResult
+        }
+        var payloadBytes = 0
         do {
             try self.output.append { (buffer) throws(FrameEncodingError) in
+                let start = buffer.writerIndex
                 try buffer.writeFrame(
                     .message,
                     callID: callID,
                     message: message,
                     maximumPayloadSize: self.configuration.maximumPayloadSize
                 )
+                payloadBytes = buffer.writerIndex - start - Frame.headerSize
             }
         } catch {
             throw RPCError(.internal, "the response could not be sent: \(error)")
         }
+        call.sendWindow?.spend(payloadBytes: payloadBytes)
+        return nil
     }
 
     /// A future that completes once the channel can take more bytes, or fails when the call ends first; nil when

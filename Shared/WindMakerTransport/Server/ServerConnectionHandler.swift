@@ -31,7 +31,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     var calls: [UInt32: ServerCall] = [:]
     /// One logger per method: setting logger metadata is costly, so it is done once per method and connection.
     private var methodLoggers: [String: Logger] = [:]
-    private var plainHeaders: [ByteBuffer: RegisteredMethod] = [:]
+    private var plainHeaders: [ByteBuffer: (method: RegisteredMethod, receiveWindow: UInt32)] = [:]
     var lastCallID: UInt32 = 0
     var bufferedInboundBytes = 0
     var readPending = false
@@ -107,7 +107,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                     self.finish(callID: callID, with: RPCError(.resourceExhausted, "\(error)"))
                 }
                 self.goAwayAndClose(code: .resourceExhausted, message: "\(error)")
-            case .unknownFrameType:
+            case .unknownFrameType, .invalidWindowUpdate:
                 self.goAwayAndClose(code: .internal, message: "protocol violation: \(error)")
             }
         case let error as InboundLimitError:
@@ -146,8 +146,10 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             self.openCall(frame)
         case .message:
             guard let call = self.calls[frame.callID], !call.isClosed else { return }
+            guard call.admits(frame.payload) else { return self.windowExceeded(call) }
             self.bufferedInboundBytes += call.deliver(frame.payload)
             if frame.flags.contains(.endStream) { call.finishInbound() }
+            self.sendDueGrant(call)
         case .halfClose:
             self.calls[frame.callID]?.finishInbound()
         case .cancel:
@@ -161,6 +163,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             if !frame.flags.contains(.ack) {
                 self.enqueue { $0.writeFrame(.ping, flags: .ack, callID: 0, payload: frame.payload) }
             }
+        case .windowUpdate:
+            // The decoder has checked the increment; one for a call that is over (or unknown) is ignored.
+            self.calls[frame.callID]?.granted(frame.windowIncrement)
         case .trailers, .goAway:
             self.protocolViolation("a client sent a \(frame.type) frame, which only servers send")
         }
@@ -183,7 +188,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             let limit = self.configuration.maximumConcurrentCallsPerConnection
             return self.refuse(frame.callID, RPCError(.resourceExhausted, "more than \(limit) concurrent calls"))
         }
-        let headers: (method: RegisteredMethod, timeoutMicros: UInt64, metadata: Metadata)
+        let headers: RequestHeaders
         do {
             headers = try self.requestHeaders(frame.payload)
         } catch {
@@ -197,6 +202,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         let call = ServerCall(id: frame.callID, descriptor: method.descriptor)
         self.calls[call.id] = call
         if frame.flags.contains(.endStream) { call.finishInbound() }
+        if headers.receiveWindow > 0 { self.startFlowControl(call, clientWindow: headers.receiveWindow) }
         // A call without a deadline gets the server's limit for its method, so no call can stay open for ever.
         let timeout: Duration
         let expiry: RPCError
@@ -227,7 +233,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             logger: logger
         )
         logger.debug("call started", metadata: ["rpc.call": "\(call.id)"])
-        let io = ServerCallHandle(handler: NIOLoopBound(self, eventLoop: self.context.eventLoop), callID: call.id)
+        let io = ServerCallHandle(
+            handler: NIOLoopBound(self, eventLoop: self.context.eventLoop),
+            callID: call.id,
+            offLoopRequestBytes: self.configuration.offLoopRequestBytes
+        )
         let interceptors = self.interceptors
         call.task = Task(executorPreference: self.executor) {
             var failure: RPCError?
@@ -247,12 +257,26 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
     }
 
-    /// The method, timeout and metadata a HEADERS payload names. Payloads without timeout or metadata repeat byte
-    /// for byte, so those are remembered (a few per connection) and not decoded again.
-    private func requestHeaders(
-        _ payload: ByteBuffer
-    ) throws(RPCError) -> (method: RegisteredMethod, timeoutMicros: UInt64, metadata: Metadata) {
-        if let method = self.plainHeaders[payload] { return (method, 0, Metadata()) }
+    /// What a HEADERS payload asks for, with its method looked up.
+    private struct RequestHeaders {
+        var method: RegisteredMethod
+        var timeoutMicros: UInt64
+        var metadata: Metadata
+        /// The client's window for the call's responses; 0 when it does no flow control.
+        var receiveWindow: UInt32
+    }
+
+    /// The method, timeout, metadata and window a HEADERS payload names. Payloads without timeout or metadata repeat
+    /// byte for byte, so those are remembered (a few per connection) and not decoded again.
+    private func requestHeaders(_ payload: ByteBuffer) throws(RPCError) -> RequestHeaders {
+        if let plain = self.plainHeaders[payload] {
+            return RequestHeaders(
+                method: plain.method,
+                timeoutMicros: 0,
+                metadata: Metadata(),
+                receiveWindow: plain.receiveWindow
+            )
+        }
         let headers: RPCV1.RequestHeaders
         do {
             headers = try Envelope.decode(RPCV1.RequestHeaders.self, from: payload)
@@ -265,9 +289,14 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
         if headers.timeoutMicros == 0, metadata.isEmpty, self.plainHeaders.count < 64 {
             // A copy: the payload is a slice of a whole read buffer, which the key would otherwise keep alive.
-            self.plainHeaders[ByteBuffer(bytes: payload.readableBytesView)] = method
+            self.plainHeaders[ByteBuffer(bytes: payload.readableBytesView)] = (method, headers.receiveWindow)
         }
-        return (method, headers.timeoutMicros, metadata)
+        return RequestHeaders(
+            method: method,
+            timeoutMicros: headers.timeoutMicros,
+            metadata: metadata,
+            receiveWindow: headers.receiveWindow
+        )
     }
 
     private func methodLogger(for descriptor: MethodDescriptor) -> Logger {

@@ -11,9 +11,12 @@ final class FakeServerCallIO: ServerCallIO {
     }
 
     private let state: Mutex<State>
+    /// Where `receiveRequest` asks the router to run the handler.
+    private let handlerExecutor: (any TaskExecutor)?
 
-    init(requests: [any ProtoMessage] = []) {
+    init(requests: [any ProtoMessage] = [], handlerExecutor: (any TaskExecutor)? = nil) {
         self.state = Mutex(State(pendingRequests: requests))
+        self.handlerExecutor = handlerExecutor
     }
 
     func receiveMessage<M: ProtoMessage>(as _: M.Type) async throws -> M? {
@@ -26,6 +29,12 @@ final class FakeServerCallIO: ServerCallIO {
             throw RPCError(.invalidArgument, "expected \(M.protoName), scripted \(type(of: next).protoName)")
         }
         return message
+    }
+
+    func receiveRequest<M: ProtoMessage>(
+        as type: M.Type
+    ) async throws -> (message: M, handlerExecutor: (any TaskExecutor)?)? {
+        try await self.receiveMessage(as: type).map { ($0, self.handlerExecutor) }
     }
 
     func sendMessage<M: ProtoMessage>(_ message: M) async throws {

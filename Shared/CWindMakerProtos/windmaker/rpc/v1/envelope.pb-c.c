@@ -374,7 +374,7 @@ const ProtobufCMessageDescriptor windmaker__rpc__v1__metadata_entry__descriptor 
   (ProtobufCMessageInit) windmaker__rpc__v1__metadata_entry__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor windmaker__rpc__v1__request_headers__field_descriptors[3] =
+static const ProtobufCFieldDescriptor windmaker__rpc__v1__request_headers__field_descriptors[4] =
 {
   {
     "method",
@@ -412,16 +412,29 @@ static const ProtobufCFieldDescriptor windmaker__rpc__v1__request_headers__field
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "receive_window",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Rpc__V1__RequestHeaders, receive_window),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned windmaker__rpc__v1__request_headers__field_indices_by_name[] = {
   2,   /* field[2] = metadata */
   0,   /* field[0] = method */
+  3,   /* field[3] = receive_window */
   1,   /* field[1] = timeout_micros */
 };
 static const ProtobufCIntRange windmaker__rpc__v1__request_headers__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor windmaker__rpc__v1__request_headers__descriptor =
 {
@@ -431,7 +444,7 @@ const ProtobufCMessageDescriptor windmaker__rpc__v1__request_headers__descriptor
   "Windmaker__Rpc__V1__RequestHeaders",
   "windmaker.rpc.v1",
   sizeof(Windmaker__Rpc__V1__RequestHeaders),
-  3,
+  4,
   windmaker__rpc__v1__request_headers__field_descriptors,
   windmaker__rpc__v1__request_headers__field_indices_by_name,
   1,  windmaker__rpc__v1__request_headers__number_ranges,

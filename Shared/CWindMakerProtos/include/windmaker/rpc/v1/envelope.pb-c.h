@@ -60,10 +60,16 @@ struct  Windmaker__Rpc__V1__RequestHeaders
   uint64_t timeout_micros;
   size_t n_metadata;
   Windmaker__Rpc__V1__MetadataEntry **metadata;
+  /*
+   * Opts the call into per-call flow control: the bytes of response messages the caller can take before it grants
+   * more with WINDOW_UPDATE frames. 0 means the caller does no flow control: the server sends it no WINDOW_UPDATE
+   * and does not limit its responses or its requests.
+   */
+  uint32_t receive_window;
 };
 #define WINDMAKER__RPC__V1__REQUEST_HEADERS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&windmaker__rpc__v1__request_headers__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, 0,NULL }
+    , (char *)protobuf_c_empty_string, 0, 0,NULL, 0 }
 
 
 /*

@@ -1,0 +1,27 @@
+/// Per-call flow control (docs/PROTOCOL.md §12.4): on a call whose client opted in (`RequestHeaders.receive_window`
+/// above 0), each receiver grants its peer bytes of MESSAGE frames with `windowUpdate` frames, and a sender waits
+/// while it has none left, so a reader that stops reading holds both peers' memory for that call to a bound.
+///
+/// A MESSAGE costs its whole frame: the 10-byte header and the payload, so that empty messages count too. A sender
+/// may send while its window is above 0; the window may then go below 0 by one message, so a message larger than
+/// the window still goes out, alone.
+public enum FlowControl {
+    /// A client's send window on an opted-in call until the server grants more: 64 KiB.
+    public static let initialClientSendWindow = 64 * 1024
+    /// The largest window, and the largest increment one `windowUpdate` may carry: 2^31 − 1 bytes.
+    public static let maximumWindow = Int(Int32.max)
+    /// The increments a `windowUpdate` may carry; anything else is a protocol violation.
+    public static let validIncrements: ClosedRange<UInt32> = 1 ... UInt32(Int32.max)
+    /// What each side grants per call unless configured otherwise: 1 MiB.
+    public static let defaultCallReceiveWindow = 1024 * 1024
+    /// The windows a server may grant per call (`ServerConfiguration.callReceiveWindow`): never less than a client
+    /// starts with, since a grant can only add.
+    public static let serverCallWindows = Self.initialClientSendWindow ... Self.maximumWindow
+    /// The windows a client may grant per call (`ClientConfiguration.callReceiveWindow`); 0 turns flow control off.
+    public static let clientCallWindows = 0 ... Self.maximumWindow
+
+    /// What a MESSAGE frame with a payload of `payloadBytes` takes from its call's window.
+    public static func cost(ofPayload payloadBytes: Int) -> Int {
+        Frame.headerSize + payloadBytes
+    }
+}
