@@ -46,8 +46,12 @@ public struct RPCRouter: Sendable {
         response: Response.Type = Response.self,
         handler: @escaping @Sendable (RequestStream<Request>, ServerContext) async throws -> Response
     ) {
+        // Always off the transport's threads: a client stream is bulk work (ingest), and a handler draining a backlog
+        // of small messages that arrived together would otherwise hold its connection's event loop for all of them.
         self.add(descriptor, Request.self, Response.self) { io, context in
-            try await io.sendMessage(try await handler(RequestStream(io: io), context))
+            try await Self.run(on: globalConcurrentExecutor) {
+                try await io.sendMessage(try await handler(RequestStream(io: io), context))
+            }
         }
     }
 
