@@ -123,7 +123,11 @@ import WindMakerTransport
 /// bounded by the bytes a read cycle takes in; HARDENING.md records it.
 @Suite struct ClientStreamBacklogAttackTests {
     struct CountingService: RPCService {
-        static let count = MethodDescriptor(service: "windmaker.testing.v1.Counter", method: "Count", kind: .clientStreaming)
+        static let count = MethodDescriptor(
+            service: "windmaker.testing.v1.Counter",
+            method: "Count",
+            kind: .clientStreaming
+        )
         let ranOnEventLoop = SharedFlag()
 
         func registerMethods(with router: inout RPCRouter) {
