@@ -271,8 +271,8 @@ let package = Package(
         .testTarget(
             name: "WindMakerServiceSupportTests",
             dependencies: [
-                "WindMakerTestSupport",
-                "WindMakerServiceSupport", "WindMakerRPC", "WindMakerMessages", "WindMakerServiceAPI", logging,
+                "WindMakerTestSupport", "WindMakerServiceSupport", "WindMakerTransport", "WindMakerRPC",
+                "WindMakerMessages", "WindMakerServiceAPI", logging, argumentParser,
             ],
             swiftSettings: strictSettings
         ),

@@ -38,6 +38,20 @@ public struct ServerLimitOptions: ParsableArguments, Sendable {
     )
     public var drainTimeoutSeconds: Int?
 
+    @Option(
+        name: .customLong("call-window-kib"),
+        help:
+            "KiB of request frames a client-streaming call may have in flight (env WM_CALL_WINDOW_KIB; 1024, at least 64)."
+    )
+    public var callWindowKiB: Int?
+
+    @Option(
+        name: .customLong("off-loop-request-kib"),
+        help:
+            "Requests larger than this many KiB are decoded and handled off the network threads (env WM_OFF_LOOP_REQUEST_KIB; 64)."
+    )
+    public var offLoopRequestKiB: Int?
+
     public init() {}
 
     /// `base` with every limit that was given by flag or environment.
@@ -59,6 +73,18 @@ public struct ServerLimitOptions: ParsableArguments, Sendable {
         }
         if let value = try Self.value(self.callTimeoutSeconds, "--call-timeout", "WM_CALL_TIMEOUT") {
             configuration.callTimeouts.default = .seconds(value)
+        }
+        if let value = try Self.value(self.callWindowKiB, "--call-window-kib", "WM_CALL_WINDOW_KIB") {
+            guard (64 ... (1 << 21) - 1).contains(value) else {
+                throw ValidationError("--call-window-kib must be from 64 to 2097151, got \(value)")
+            }
+            configuration.callReceiveWindow = value * 1024
+        }
+        if let value = try Self.value(self.offLoopRequestKiB, "--off-loop-request-kib", "WM_OFF_LOOP_REQUEST_KIB") {
+            guard value <= 4096 else {
+                throw ValidationError("--off-loop-request-kib must be at most 4096, got \(value)")
+            }
+            configuration.offLoopRequestBytes = value * 1024
         }
         if let value = try Self.value(self.drainTimeoutSeconds, "--drain-timeout", "WM_DRAIN_TIMEOUT") {
             configuration.shutdownGracePeriod = .seconds(value)
