@@ -200,6 +200,33 @@ import WindMakerTransport
         await server.shutDownGracefully()
     }
 
+    /// The client charges what arrives against the window it gave: a server that keeps sending without waiting for
+    /// grants, to a reader that has not read yet, loses the call once the window is spent (one message past it is
+    /// allowed) instead of filling the client's memory. Without the charge the client also never ran out of credit
+    /// to give, and its grants stopped for good after 2 GiB of a stream.
+    @Test func aServerThatSendsPastTheClientsWindowLosesTheCall() async throws {
+        let message = try EchoV1.EchoResponse(text: String(repeating: "w", count: 10_000)).serializedBytes()
+        let server = try await ScriptedTLSServer.start { callID in
+            (0 ..< 5).flatMap { _ in WireFrames.frame(type: FrameType.message.rawValue, callID: callID, payload: message) }
+        }
+        let test = try TestClient(
+            port: server.port,
+            identity: "operator-alice",
+            configuration: ClientConfiguration(callReceiveWindow: 16 * 1024)
+        )
+        let error = await #expect(throws: RPCError.self) {
+            try await EchoV1.Echo.Client(test.client).expand(EchoV1.EchoRequest(text: "x")) { responses in
+                // Not reading until everything the server sent has arrived.
+                try await Task.sleep(for: .milliseconds(500))
+                for try await _ in responses {}
+            }
+        }
+        #expect(error?.code == .resourceExhausted)
+        #expect(error?.message == "the server sent past this call's flow-control window")
+        await test.connection.close()
+        await server.stop()
+    }
+
     @Test func aServerThatSendsAMalformedWindowUpdateFailsTheClientsCalls() async throws {
         let server = try await ScriptedTLSServer.start { callID in
             WireFrames.frame(type: FrameType.windowUpdate.rawValue, callID: callID, payload: [0, 0, 0, 0])

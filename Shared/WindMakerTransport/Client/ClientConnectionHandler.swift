@@ -106,6 +106,14 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         switch frame.type {
         case .message:
             guard let call = self.calls[frame.callID] else { return }
+            // Charged as it arrives, so the grants given back stay in step with what the server spent; a server
+            // that sends with no window left is cut off rather than buffered without bound.
+            guard call.receiveWindow?.received(payloadBytes: frame.payload.readableBytes) != false else {
+                return self.abandon(
+                    call,
+                    RPCError(.resourceExhausted, "the server sent past this call's flow-control window")
+                )
+            }
             call.deliver(frame.payload)
             self.sendDueGrant(call)
         case .windowUpdate:
