@@ -8,8 +8,8 @@ internal import CWindMakerOpenSSL
 /// The context enforces TLS 1.3 only, peer verification (servers also require a client certificate), ALPN, and
 /// no session resumption: every connection authenticates its peer's certificate afresh.
 public final class TLSContext: @unchecked Sendable {
-    // @unchecked: the stored pointers and `ownIdentity` are written only in `init`, the pointers freed only in
-    // `deinit`. After `init` returns, the SSL_CTX is only read (SSL_new, which OpenSSL documents as safe to call
+    // @unchecked: the stored pointers are written only in `init` and freed only in `deinit`. After `init` returns,
+    // the SSL_CTX is only read (SSL_new and SSL_CTX_get0_certificate, which OpenSSL documents as safe to call
     // concurrently on a configured SSL_CTX), and `applicationProtocols` is immutable memory read by OpenSSL callbacks.
 
     /// The configuration this context was built from.
@@ -20,7 +20,9 @@ public final class TLSContext: @unchecked Sendable {
 
     /// The names in our own certificate, so a server can check at start that it holds the identity it serves as;
     /// `nil` for a client without a certificate.
-    public private(set) var ownIdentity: TLSPeerIdentity?
+    public var ownIdentity: TLSPeerIdentity? {
+        SSL_CTX_get0_certificate(self.sslContext).map { TLSPeerIdentity(certificate: $0) }
+    }
 
     /// Builds the OpenSSL context and loads the credentials.
     ///
@@ -114,9 +116,9 @@ public final class TLSContext: @unchecked Sendable {
     /// A server whose certificate may not authenticate a TLS server (a client-only certificate) would start and
     /// then fail every handshake; refuse it here instead, naming the file.
     private func checkOwnCertificate() throws(TLSError) {
-        guard let certificate = SSL_CTX_get0_certificate(self.sslContext) else { return }
-        self.ownIdentity = TLSPeerIdentity(certificate: certificate)
-        guard self.configuration.role == .server else { return }
+        guard self.configuration.role == .server, let certificate = SSL_CTX_get0_certificate(self.sslContext) else {
+            return
+        }
         OpenSSLErrorQueue.clear()
         guard X509_check_purpose(certificate, X509_PURPOSE_SSL_SERVER, 0) == 1 else {
             _ = OpenSSLErrorQueue.drain()

@@ -207,7 +207,9 @@ import WindMakerTransport
     @Test func aServerThatSendsPastTheClientsWindowLosesTheCall() async throws {
         let message = try EchoV1.EchoResponse(text: String(repeating: "w", count: 10_000)).serializedBytes()
         let server = try await ScriptedTLSServer.start { callID in
-            (0 ..< 5).flatMap { _ in WireFrames.frame(type: FrameType.message.rawValue, callID: callID, payload: message) }
+            (0 ..< 5).flatMap { _ in
+                WireFrames.frame(type: FrameType.message.rawValue, callID: callID, payload: message)
+            }
         }
         let test = try TestClient(
             port: server.port,

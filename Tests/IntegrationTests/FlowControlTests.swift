@@ -46,7 +46,7 @@ import WindMakerTransport
                 options: CallOptions(timeout: .seconds(10))
             )
             #expect(echo.text == "meanwhile")
-            #expect(ContinuousClock.now - started < .seconds(2), "took \(ContinuousClock.now - started)")
+            #expect(ContinuousClock.now - started < .seconds(5), "took \(ContinuousClock.now - started)")
             #expect(probe.snapshot.sent == sent, "still waiting")
 
             while let response = try await iterator.next() { indices.append(response.index) }
@@ -96,7 +96,7 @@ import WindMakerTransport
             options: CallOptions(timeout: .seconds(10))
         )
         #expect(echo.text == "meanwhile")
-        #expect(ContinuousClock.now - started < .seconds(2), "took \(ContinuousClock.now - started)")
+        #expect(ContinuousClock.now - started < .seconds(5), "took \(ContinuousClock.now - started)")
         #expect(written.value == stalled, "still waiting")
 
         probe.openGate()

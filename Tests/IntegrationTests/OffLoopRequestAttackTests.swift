@@ -79,7 +79,8 @@ import WindMakerTransport
 
         var latencies: [Duration] = []
         var answered: [WireFrames.RawFrame] = []
-        while answered.isEmpty {
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
+        while answered.isEmpty && ContinuousClock.now < deadline {
             for client in healthClients {
                 let before = ContinuousClock.now
                 let health = try await HealthV1.Health.Client(client.client).check(
@@ -104,7 +105,7 @@ import WindMakerTransport
         #expect(heavyCall > .milliseconds(500), "the heavy call took \(heavyCall)")
         #expect(latencies.count >= 8, "\(latencies.count) health calls in \(heavyCall)")
         #expect(
-            slowest < .milliseconds(300),
+            slowest < .milliseconds(600),
             "slowest of \(latencies.count) health calls: \(slowest), while the heavy call took \(heavyCall)"
         )
 
@@ -118,7 +119,7 @@ import WindMakerTransport
 /// drained by a handler that runs off the event loops, so the calls of other connections go on while it drains.
 ///
 /// With the handler on its connection's loop, 4 health calls were answered while the backlog drained (about 1 s in a
-/// debug build); off the loops, over a thousand. What remains is the transport taking the burst in (decrypting and
+/// debug build); off the loops, over a thousand (the test asks for 20). What remains is the transport taking the burst in (decrypting and
 /// framing a megabyte of 10-byte frames in one read cycle): one stall of up to about a second in a debug build,
 /// bounded by the bytes a read cycle takes in; HARDENING.md records it.
 @Suite struct ClientStreamBacklogAttackTests {
@@ -199,7 +200,7 @@ import WindMakerTransport
         let response = try #require(WireFrames.parse(attacker.bytes).first { $0.type == FrameType.message.rawValue })
         #expect(try EchoV1.EchoResponse(serializedBytes: response.payload).index == UInt32(messages))
         #expect(!counter.ranOnEventLoop.isSet, "a client-streaming handler runs off the event loops")
-        #expect(latencies.count >= 100, "\(latencies.count) health calls while the backlog drained")
+        #expect(latencies.count >= 20, "\(latencies.count) health calls while the backlog drained")
 
         await attacker.close()
         for client in healthClients { await client.connection.close() }

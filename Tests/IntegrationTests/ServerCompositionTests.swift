@@ -49,12 +49,14 @@ import WindMakerTransport
         final class Flag: Sendable {
             let value = Mutex(false)
         }
+        let started = Flag()
         let finished = Flag()
 
         func registerMethods(with router: inout RPCRouter) {
             router.registerUnary(Self.method, request: EchoV1.EchoRequest.self, response: EchoV1.EchoResponse.self) {
                 request,
                 _ in
+                self.started.value.withLock { $0 = true }
                 await withCheckedContinuation { continuation in
                     DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(800)) { continuation.resume() }
                 }
@@ -100,7 +102,7 @@ import WindMakerTransport
     }
 
     /// Starts `server`'s group, makes one call of the work method, and shuts the group down while it runs.
-    static func shutDownDuringACall(_ server: WindMakerServer) async throws {
+    static func shutDownDuringACall(_ server: WindMakerServer, work: UncancellableWork) async throws {
         // Bound first: the group's `run()` then serves on this listener instead of binding its own.
         let address = try await server.bind()
         let group = server.serviceGroup()
@@ -113,7 +115,11 @@ import WindMakerTransport
                 response: EchoV1.EchoResponse.self
             )
         }
-        try await Task.sleep(for: .milliseconds(200))
+        // Shut down only once the handler runs: a call refused by the drain would prove nothing.
+        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+        while !work.started.value.withLock({ $0 }) && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         await group.triggerGracefulShutdown()
         try await running.value
         _ = await call.result
@@ -124,14 +130,14 @@ import WindMakerTransport
     /// handler has: what the handler uses (its database) is closed after that, never under it.
     @Test func runReturnsOnlyOnceACutOffHandlerHasReturned() async throws {
         let work = UncancellableWork()
-        try await Self.shutDownDuringACall(try Self.workServer(work))
+        try await Self.shutDownDuringACall(try Self.workServer(work), work: work)
         #expect(work.finished.value.withLock { $0 }, "run() returned while a handler was still running")
     }
 
     @Test func dependenciesStartBeforeTheServerAndStopAfterItDrained() async throws {
         let work = UncancellableWork()
         let dependency = Dependency(watching: work)
-        try await Self.shutDownDuringACall(try Self.workServer(work, dependencies: [dependency]))
+        try await Self.shutDownDuringACall(try Self.workServer(work, dependencies: [dependency]), work: work)
         #expect(dependency.events.withLock { $0 } == ["started", "stopped after the server drained"])
     }
 }

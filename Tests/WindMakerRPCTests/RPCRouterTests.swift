@@ -43,10 +43,12 @@ import WindMakerRPC
 
     @Test func aHandlerMovedToAnotherExecutorStillSeesItsCallsContextAndCancellation() async throws {
         let executor = QueueExecutor()
+        let started = AsyncStream<Void>.makeStream()
         var router = RPCRouter()
         router.registerUnary(Fixtures.echo) { (_: EchoV1.EchoRequest, context) in
             #expect(executor.isCurrent)
             #expect(ServerContext.current?.descriptor == context.descriptor)
+            started.continuation.yield()
             try await Task.sleep(for: .seconds(60))
             return EchoV1.EchoResponse()
         }
@@ -56,7 +58,9 @@ import WindMakerRPC
         let call = Task {
             try await ServerContext.$current.withValue(context) { try await method.invoke(io, context) }
         }
-        try await Task.sleep(for: .milliseconds(50))
+        // Cancelled only once the handler runs, so its expectations above are always checked.
+        var starts = started.stream.makeAsyncIterator()
+        await starts.next()
         call.cancel()
         await #expect(throws: CancellationError.self) { try await call.value }
         #expect(io.sentCount == 0)

@@ -1,4 +1,3 @@
-import WindMakerKit
 public import WindMakerKit
 public import WindMakerRPC
 public import WindMakerRegistry
@@ -34,12 +33,5 @@ extension RegistryError: RPCErrorConvertible {
     public var rpcError: RPCError {
         if case .invalidArgument(let violations) = self { return BadRequest.status(violations) }
         return RPCError(self.code, self.description)
-    }
-}
-
-extension RegistryError: FieldViolationReporting {
-    public var fieldViolations: [FieldViolation]? {
-        guard case .invalidArgument(let violations) = self else { return nil }
-        return violations
     }
 }

@@ -14,7 +14,7 @@ extension InvalidRequest: FieldViolationReporting {
 /// ```swift
 /// var collector = ViolationCollector()
 /// let start = collector.check { () throws(InvalidRequest) in try CivilDate.required(request.start, field: "start") }
-/// let id = collector.check { () throws(InvalidRequest) in try ProviderID.required(request.id, field: "id") }
+/// let end = collector.check { () throws(InvalidRequest) in try CivilDate.optional(request.end, field: "end") }
 /// try collector.finish()
 /// ```
 public struct ViolationCollector: Sendable {

@@ -65,11 +65,6 @@ public struct RPCRouter: Sendable {
         self.methods.values.sorted { $0.descriptor.fullName < $1.descriptor.fullName }
     }
 
-    /// Replaces every method by what `transform` makes of it (``wrappingHandlers(_:)``).
-    mutating func replaceMethods(_ transform: (RegisteredMethod) -> RegisteredMethod) {
-        self.methods = self.methods.mapValues(transform)
-    }
-
     private mutating func add<Request: ProtoMessage, Response: ProtoMessage>(
         _ descriptor: MethodDescriptor,
         _: Request.Type,

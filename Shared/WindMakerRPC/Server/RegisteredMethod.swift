@@ -9,27 +9,3 @@ public struct RegisteredMethod: Sendable {
     /// Runs the handler: reads requests from `io`, writes responses to it; returns when the handler is done.
     public let invoke: @Sendable (_ io: any ServerCallIO, _ context: ServerContext) async throws -> Void
 }
-
-extension RPCRouter {
-    /// This router with every handler run through `wrap` (which must call the handler it is given), e.g. to count
-    /// the handlers still running.
-    public func wrappingHandlers(
-        _ wrap:
-            @escaping @Sendable (
-                _ handler: @escaping @Sendable (any ServerCallIO, ServerContext) async throws -> Void,
-                _ io: any ServerCallIO,
-                _ context: ServerContext
-            ) async throws -> Void
-    ) -> RPCRouter {
-        var wrapped = self
-        wrapped.replaceMethods { method in
-            RegisteredMethod(
-                descriptor: method.descriptor,
-                requestType: method.requestType,
-                responseType: method.responseType,
-                invoke: { io, context in try await wrap(method.invoke, io, context) }
-            )
-        }
-        return wrapped
-    }
-}

@@ -97,7 +97,7 @@ public struct ServiceCalls: Sendable {
     ///
     /// | thrown | status |
     /// |---|---|
-    /// | ``RPCError``, an ``RPCErrorConvertible`` (a domain error, ``InvalidRequest``) | its own |
+    /// | ``RPCError``, an ``RPCErrorConvertible`` (a domain error, ``InvalidRequest``), `CancellationError` | its own |
     /// | ``StorageError/Code/busy`` | `UNAVAILABLE`: nothing was done, retry after a pause |
     /// | ``StorageError/Code/invalidValue`` | `INVALID_ARGUMENT`: text with NUL that no check caught |
     /// | any other error | `INTERNAL` with a generic message; the detail goes to the call's log only, because storage messages name tables and columns |
@@ -105,6 +105,9 @@ public struct ServiceCalls: Sendable {
         do {
             return try await body()
         } catch let error as RPCError {
+            throw error
+        } catch let error as CancellationError {
+            // The call was cancelled (its client went away, its deadline passed): the transport reports that itself.
             throw error
         } catch let error as any RPCErrorConvertible {
             throw error

@@ -5,7 +5,7 @@ public import WindMakerStorage
 /// SQL, on the transaction of the operation whose response it stores.
 ///
 /// A service creates the table with ``schema`` in its migrations and prunes it with ``prune(createdBefore:in:)``
-/// (``IdempotencyRetention`` says for how long keys are kept).
+/// (the service kit's `IdempotencyPruner` does, after the configured retention).
 public struct IdempotencyStore: Sendable {
     public init() {}
 

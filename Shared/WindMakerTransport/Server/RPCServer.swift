@@ -52,11 +52,8 @@ public final class RPCServer: Sendable {
             configuration.offLoopRequestBytes >= 0,
             "ServerConfiguration.offLoopRequestBytes must not be negative, not \(configuration.offLoopRequestBytes)"
         )
-        let handlers = RunningHandlers()
-        self.handlers = handlers
-        self.router = router.wrappingHandlers { handler, io, context in
-            try await handlers.run { try await handler(io, context) }
-        }
+        self.handlers = RunningHandlers()
+        self.router = router
         self.interceptors = interceptors
         self.security = security
         self.configuration = configuration
@@ -178,6 +175,7 @@ public final class RPCServer: Sendable {
                 interceptors: self.interceptors,
                 configuration: self.configuration,
                 requireAuthenticatedPeer: true,
+                handlers: self.handlers,
                 logger: self.logger
             )
         )

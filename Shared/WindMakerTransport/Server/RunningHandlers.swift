@@ -13,11 +13,9 @@ final class RunningHandlers: Sendable {
 
     private let state = Mutex(State())
 
-    /// Runs `body` as one counted handler.
-    func run<T>(_ body: () async throws -> T) async rethrows -> T {
+    /// Counts a handler that is about to be started.
+    func started() {
         self.state.withLock { $0.running += 1 }
-        defer { self.finished() }
-        return try await body()
     }
 
     /// How many handlers are running now.
@@ -35,7 +33,8 @@ final class RunningHandlers: Sendable {
         }
     }
 
-    private func finished() {
+    /// Counts a handler as done, waking the waiters once none runs.
+    func finished() {
         let waiters = self.state.withLock { state -> [CheckedContinuation<Void, Never>] in
             state.running -= 1
             guard state.running == 0 else { return [] }

@@ -18,6 +18,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     }
 
     private let router: RPCRouter
+    /// The server's count of handlers still running, which its `run()` waits for.
+    private let handlers: RunningHandlers
     private let interceptors: [any ServerInterceptor]
     let configuration: ServerConfiguration
     private let requireAuthenticatedPeer: Bool
@@ -45,8 +47,10 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         interceptors: [any ServerInterceptor],
         configuration: ServerConfiguration,
         requireAuthenticatedPeer: Bool,
+        handlers: RunningHandlers,
         logger: Logger
     ) {
+        self.handlers = handlers
         self.router = router
         self.interceptors = interceptors
         self.configuration = configuration
@@ -239,7 +243,12 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             offLoopRequestBytes: self.configuration.offLoopRequestBytes
         )
         let interceptors = self.interceptors
+        // Counted before the task exists and until after its status is handed over, so the server's `run()` cannot
+        // see no handlers while this one waits to be scheduled or sits in an interceptor.
+        let handlers = self.handlers
+        handlers.started()
         call.task = Task(executorPreference: self.executor) {
+            defer { handlers.finished() }
             var failure: RPCError?
             do {
                 try await ServerContext.$current.withValue(context) {

@@ -66,3 +66,10 @@ extension RegistryError {
         }
     }
 }
+
+extension RegistryError: FieldViolationReporting {
+    public var fieldViolations: [FieldViolation]? {
+        guard case .invalidArgument(let violations) = self else { return nil }
+        return violations
+    }
+}
