@@ -13,13 +13,23 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("server-name"), help: "Name the server's certificate must carry (default: the host).")
     var serverName: String?
 
-    @Option(name: .customLong("timeout"), help: "Seconds to wait for an answer.")
+    @Option(name: .customLong("timeout"), help: "Seconds to wait for an answer (more than 0, at most 3600).")
     var timeoutSeconds: Double = 10
 
     @Flag(name: .customLong("json"), help: "Print JSON instead of a table.")
     var json = false
 
     @OptionGroup var tls: TLSFileOptions
+
+    /// The longest `--timeout` accepted: an hour is already longer than any server lets a call run.
+    static let maximumTimeoutSeconds = 3600.0
+
+    func validate() throws {
+        // NaN fails both comparisons too, as do infinities and values that would overflow a Duration.
+        guard self.timeoutSeconds > 0, self.timeoutSeconds <= Self.maximumTimeoutSeconds else {
+            throw ValidationError("--timeout must be more than 0 and at most 3600 seconds, got \(self.timeoutSeconds)")
+        }
+    }
 
     /// A client for the server, and the connection to close when done.
     func connect() throws -> (client: RPCClient, connection: RPCConnection) {
