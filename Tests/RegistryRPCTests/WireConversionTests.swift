@@ -60,6 +60,21 @@ import WindMakerRegistry
         #expect(violation?.description.contains("LOCAL") == true)
     }
 
+    /// What Apply validates: an unknown type is named once (`profile.type`, not `profile.profile.type`), together
+    /// with every other problem of the profile rather than instead of them.
+    @Test(arguments: [RegistryV1.ProviderType.unspecified, .unrecognized(99)])
+    func theAppliedProfileNamesAnUnknownTypeOnceAndTheOtherProblemsToo(type: RegistryV1.ProviderType) {
+        var profile = Self.profile
+        profile.type = type
+        profile.contact?.email = "not-an-email"
+        profile.legalName = ""
+        let fields = Self.violations { _ = try ProviderApplication.validatedProfile(wire: profile, field: "profile") }
+            .map(\.field)
+        #expect(fields == ["profile.type", "profile.legal_name", "profile.contact.email"])
+        let missing = Self.violations { _ = try ProviderApplication.validatedProfile(wire: nil, field: "profile") }
+        #expect(missing.map(\.field) == ["profile"])
+    }
+
     @Test func aMissingProfileIsRequired() {
         let violation = Self.violations { _ = try ProviderApplication(wire: nil, field: "profile") }.first
         #expect(violation == FieldViolation(field: "profile", description: "is required"))

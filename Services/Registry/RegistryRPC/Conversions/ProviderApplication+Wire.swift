@@ -7,19 +7,47 @@ extension ProviderApplication {
     /// The application a `ProviderProfile` message carries, checked. Field paths in violations are prefixed with
     /// `field` (e.g. `profile.contact.email`), so the caller sees where in its request the problem is.
     init(wire profile: RegistryV1.ProviderProfile?, field: String) throws(RegistryError) {
-        try self.init(uncheckedWire: profile, field: field)
-        let violations = self.validate()
+        let (application, typeViolation) = try Self.unchecked(wire: profile, field: field)
+        let violations = (typeViolation.map { [$0] } ?? []) + application.validate()
         guard violations.isEmpty else { throw Self.prefixed(violations, field: field) }
+        self = application
     }
 
-    /// The application a `ProviderProfile` message carries, as is; only the type and presence are checked.
-    private init(uncheckedWire profile: RegistryV1.ProviderProfile?, field: String) throws(RegistryError) {
+    /// The validated profile a `ProviderProfile` message carries, validated once, with violations named as
+    /// ``init(wire:field:)`` names them: an unknown type is reported together with every other problem.
+    static func validatedProfile(
+        wire profile: RegistryV1.ProviderProfile?,
+        field: String
+    ) throws(RegistryError) -> ProviderProfile {
+        let (application, typeViolation) = try Self.unchecked(wire: profile, field: field)
+        guard let typeViolation else {
+            do {
+                return try application.validated()
+            } catch .invalidArgument(let violations) {
+                throw Self.prefixed(violations, field: field)
+            }
+        }
+        throw Self.prefixed([typeViolation] + application.validate(), field: field)
+    }
+
+    /// The application a `ProviderProfile` message carries, as is, and the violation of its type if it has none we
+    /// know; the rest is still checked then, as a type with no rules of its own (`BRAND`) would be.
+    private static func unchecked(
+        wire profile: RegistryV1.ProviderProfile?,
+        field: String
+    ) throws(RegistryError) -> (ProviderApplication, FieldViolation?) {
         guard let profile else {
             throw .invalidArgument([FieldViolation(field: field, description: "is required")])
         }
-        let type = try WireEnums.providerType(profile.type, field: "\(field).type")
+        var type = ProviderType.brand
+        var typeViolation: FieldViolation?
+        do {
+            type = try WireEnums.providerType(profile.type, field: "type")
+        } catch {
+            typeViolation = error.fieldViolations?.first ?? FieldViolation(field: "type", description: "\(error)")
+        }
         let capabilities = profile.capabilities ?? RegistryV1.Capabilities()
-        self.init(
+        let application = ProviderApplication(
             displayName: profile.displayName,
             legalName: profile.legalName,
             creditCode: profile.creditCode,
@@ -39,19 +67,7 @@ extension ProviderApplication {
                 serviceFulfilment: Capability(wire: capabilities.serviceFulfilment)
             )
         )
-    }
-
-    /// The validated profile a `ProviderProfile` message carries, validated once, with violations named as
-    /// ``init(wire:field:)`` names them.
-    static func validatedProfile(
-        wire profile: RegistryV1.ProviderProfile?,
-        field: String
-    ) throws(RegistryError) -> ProviderProfile {
-        do {
-            return try ProviderApplication(uncheckedWire: profile, field: field).validated()
-        } catch .invalidArgument(let violations) {
-            throw Self.prefixed(violations, field: field)
-        }
+        return (application, typeViolation)
     }
 
     private static func prefixed(_ violations: [FieldViolation], field: String) -> RegistryError {
