@@ -152,7 +152,9 @@ public final class TLSContext: @unchecked Sendable {
         OpenSSLErrorQueue.clear()
         guard body() != 1 else { return }
         let drained = OpenSSLErrorQueue.drain()
-        let detail = problem ?? drained.summary(fallback: "unknown OpenSSL error")
+        // OpenSSL checks a key against the certificate already loaded when it loads the key; say so in our words.
+        let mismatch = drained.reasons.first == "key values mismatch" ? "it does not match the certificate" : nil
+        let detail = problem ?? mismatch ?? drained.summary(fallback: "unknown OpenSSL error")
         throw TLSError(
             code: .credentialLoadFailed,
             reason: "could not load \(item) from \(path): \(detail)",

@@ -62,6 +62,23 @@ import WindMakerTestSupport
         await test.connection.close()
     }
 
+    /// Collect answers with everything it received, so it stops holding requests once that cannot fit in a frame
+    /// (300 MB of them once sat in the server until the stream ended).
+    @Test func aCollectLargerThanItsAnswerCanBeIsRefusedWhileItStreams() async throws {
+        let server = try await ServerProcess.start("wm-echo", certificate: "echo")
+        defer { server.kill() }
+        let test = try TestClient(port: server.port, identity: "registry")
+        let megabyte = [UInt8](repeating: 7, count: 1024 * 1024)
+        let error = await #expect(throws: RPCError.self) {
+            try await EchoV1.Echo.Client(test.client).collect { requests in
+                for _ in 0 ..< 8 { try await requests.write(EchoV1.EchoRequest(payload: megabyte)) }
+            }
+        }
+        #expect(error?.code == .resourceExhausted)
+        #expect(error?.message.hasPrefix("Collect answers with everything it received, at most") == true)
+        await test.connection.close()
+    }
+
     @Test func unknownMethodIsUnimplemented() async throws {
         let server = try await ServerProcess.start("wm-echo", certificate: "echo")
         defer { server.kill() }

@@ -3,6 +3,7 @@ import WindMakerMessages
 import WindMakerRPC
 import WindMakerServiceAPI
 import WindMakerTestSupport
+import WindMakerTransport
 
 /// Peers that complete the TLS handshake and then misbehave are disconnected with a clear log line, while other
 /// connections keep being served.
@@ -21,6 +22,39 @@ import WindMakerTestSupport
 
         #expect(try await echo.unary(EchoV1.EchoRequest(text: "after")).text == "after")
         await good.connection.close()
+    }
+
+    /// Headers are decoded on the event loop, so a frame-limit's worth of metadata entries would hold it for about a
+    /// second: headers over 64 KiB are refused before decoding, and the connection goes on serving.
+    @Test func headersLargerThanTheLimitAreRefusedBeforeDecoding() async throws {
+        let server = try await ServerProcess.start("wm-echo", certificate: "echo")
+        defer { server.kill() }
+        let entries = Array(repeating: RPCV1.MetadataEntry(key: "k", value: ""), count: 30_000)
+        let headers = try RPCV1.RequestHeaders(method: "windmaker.health.v1.Health/Check", metadata: entries)
+            .serializedBytes()
+        #expect(headers.count > 64 * 1024)
+        let raw = try await RawTLSConnection.connect(port: server.port, identity: "operator-alice")
+        try await raw.send(
+            WireFrames.frame(type: FrameType.headers.rawValue, callID: 1, payload: headers)
+                + WireFrames.message(callID: 1, HealthV1.HealthCheckRequest(), endStream: true)
+                + WireFrames.headers(callID: 3, method: "windmaker.health.v1.Health/Check")
+                + WireFrames.message(callID: 3, HealthV1.HealthCheckRequest(), endStream: true)
+        )
+        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+        var trailers: [WireFrames.RawFrame] = []
+        while trailers.count < 2 && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            trailers = WireFrames.parse(raw.bytes).filter { $0.type == FrameType.trailers.rawValue }
+        }
+        let refused = try RPCV1.Status(serializedBytes: try #require(trailers.first { $0.callID == 1 }).payload)
+        #expect(refused.code == RPCError.Code.resourceExhausted.rawValue)
+        #expect(
+            refused.message
+                == "request headers of \(headers.count) bytes exceed the server's limit of 65536 bytes; send less metadata"
+        )
+        let served = try #require(trailers.first { $0.callID == 3 })
+        #expect(served.payload.isEmpty, "the next call on the connection is served (OK)")
+        await raw.close()
     }
 
     @Test func oversizeLengthGetsResourceExhaustedAndDisconnects() async throws {

@@ -49,6 +49,11 @@ import WindMakerTestSupport
             key: certificates.keyPath(for: "echo"),
             expected: "cannot set up TLS for the registry server: could not load private key from"
         ),
+        Case(
+            name: "key of another certificate, named",
+            key: certificates.keyPath(for: "echo"),
+            expected: "echo.key: it does not match the certificate"
+        ),
         Case(name: "data directory that is a file", dataDirectoryIsAFile: true, expected: "is a file, not a directory"),
         Case(
             name: "unknown log level",
@@ -83,6 +88,30 @@ import WindMakerTestSupport
         #expect(errors.first?.contains(test.expected) == true, "\(run.output)")
         #expect(!run.output.contains("serving"))
         #expect(!run.output.contains("system lib") && !run.output.contains("CocoaError"))
+        // Refused before the database is touched: a mistyped setting leaves no file behind.
+        #expect(!FileManager.default.fileExists(atPath: dataDirectory + "/registry.sqlite"))
+    }
+
+    @Test func aPortInUseIsNamedWithTheFlag() async throws {
+        let first = try await RegistryTestServer.start()
+        defer { first.stop() }
+        let run = try await CommandRun.run(
+            "registry",
+            ["--listen", "127.0.0.1:\(first.server.port)", "--data-dir", first.dataDirectory.path + "-second"],
+            environment: [
+                "WM_TLS_CERT": Self.certificates.certificatePath(for: "registry"),
+                "WM_TLS_KEY": Self.certificates.keyPath(for: "registry"),
+                "WM_TLS_CA": Self.certificates.caPath,
+            ]
+        )
+        defer { try? FileManager.default.removeItem(atPath: first.dataDirectory.path + "-second") }
+        #expect(run.status != 0)
+        #expect(
+            run.output.contains(
+                "Error: cannot listen on 127.0.0.1:\(first.server.port) (--listen or WM_LISTEN): address already in use"
+            ),
+            "\(run.output)"
+        )
     }
 
     @Test func aSecondServerOnADataDirectoryInUseRefusesToStart() async throws {

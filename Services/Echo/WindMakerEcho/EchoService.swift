@@ -29,12 +29,25 @@ public struct EchoService: EchoV1.Echo.ServiceProtocol {
     ) async throws -> EchoV1.EchoResponse {
         var texts: [String] = []
         var payload: [UInt8] = []
+        var collected = 0
         for try await request in requests {
+            // The answer must fit in one frame: stop holding requests as soon as it no longer can.
+            collected += request.payload.count + request.text.utf8.count + 1
+            guard collected <= Self.maximumCollectedBytes else {
+                throw RPCError(
+                    .resourceExhausted,
+                    "Collect answers with everything it received, at most \(Self.maximumCollectedBytes) bytes; "
+                        + "this stream sent more"
+                )
+            }
             texts.append(request.text)
             payload += request.payload
         }
         return EchoV1.EchoResponse(payload: payload, text: texts.joined(separator: ","), index: UInt32(texts.count))
     }
+
+    /// The most `collect` gathers: its answer has to fit in a 4 MiB frame, with room for the rest of the message.
+    static let maximumCollectedBytes = 4 * 1024 * 1024 - 4096
 
     /// Waits `delay_ms`; logs when the wait is cut short, so tests can see the handler observed cancellation.
     private static func delay(_ request: EchoV1.EchoRequest, context: ServerContext) async throws {

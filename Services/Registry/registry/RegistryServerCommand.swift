@@ -25,6 +25,8 @@ struct RegistryServerCommand: AsyncParsableCommand {
         // Every setting is checked before the database is touched, so a mistyped flag leaves no file behind.
         let listen = try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7401))
         let tls = try self.options.tls.serverConfiguration()
+        let identity = "spiffe://windmaker/service/registry"
+        try WindMakerServer.checkTLS(tls, identity: identity, name: "registry")
         let limits = try self.options.limits.applied()
         let retention = try self.options.idempotencyRetention()
         let directory = self.dataDirectory ?? Environment.value("WM_DATA_DIR") ?? ".dev/data"
@@ -56,7 +58,7 @@ struct RegistryServerCommand: AsyncParsableCommand {
             policy: RegistryAccess.policy,
             listen: listen,
             tls: tls,
-            identity: "spiffe://windmaker/service/registry",
+            identity: identity,
             dependencies: [IdempotencyPruner(database: database, retention: retention, logger: logger)],
             configuration: limits,
             logger: logger

@@ -7,6 +7,12 @@ import WindMakerServiceAPI
 public import WindMakerTLS
 public import WindMakerTransport
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A Wind Maker server: the given services plus health and method listing, over mutual TLS, behind the
 /// access policy; a `Service` that drains gracefully when its service group shuts down.
 ///
@@ -88,9 +94,22 @@ public final class WindMakerServer: Service, Sendable {
 
     /// Binds the listening socket; `run` binds on its own if this was not called.
     @discardableResult
+    /// - Throws: ``StartupError`` naming the address and why it cannot be used (taken, not this machine's, unknown).
     public func bind() async throws -> SocketAddress {
         if let address = self.server.localAddress { return address }
-        return try await self.server.bind(host: self.listen.host, port: self.listen.port)
+        do {
+            return try await self.server.bind(host: self.listen.host, port: self.listen.port)
+        } catch {
+            let reason: String
+            switch error {
+            case let error as IOError: reason = String(cString: strerror(error.errnoCode)).lowercased()
+            case is SocketAddressError.UnknownHost: reason = "no such host"
+            default: reason = "\(error)"
+            }
+            throw StartupError(
+                "cannot listen on \(self.listen.host):\(self.listen.port) (--listen or WM_LISTEN): \(reason)"
+            )
+        }
     }
 
     /// Serves until graceful shutdown, then stops accepting, drains in-flight calls and returns.
@@ -130,6 +149,13 @@ public final class WindMakerServer: Service, Sendable {
         self.logger.info("draining")
         self.health.finish()
         await self.server.shutDownGracefully()
+    }
+
+    /// Checks what `init` will check of the TLS files, without building the server: an executable calls it before
+    /// it opens its database, so a wrong certificate or key leaves nothing behind.
+    /// - Throws: ``StartupError`` as `init` does.
+    public static func checkTLS(_ tls: TLSConfiguration, identity: String, name: String) throws(StartupError) {
+        _ = try Self.security(tls, identity: identity, name: name, logger: Logger(label: name))
     }
 
     /// Loads the credentials, and checks the certificate names the identity this server serves as: one for another

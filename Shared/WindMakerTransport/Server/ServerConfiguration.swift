@@ -22,6 +22,9 @@ public struct ServerConfiguration: Sendable {
     /// two thread hops per call. 0 moves every non-empty request; `Int.max` none. `RPCServer` refuses a negative
     /// value.
     public var offLoopRequestBytes: Int
+    /// The largest HEADERS payload (method name, deadline and metadata) the server decodes; a call whose headers
+    /// are larger is refused with `RESOURCE_EXHAUSTED` before decoding, since headers are decoded on the event loop.
+    public var maximumRequestHeadersSize: Int
     /// Bytes of frames not yet received whole, summed over every connection; a connection whose bytes would take
     /// the sum past it is closed with GOAWAY `RESOURCE_EXHAUSTED`.
     public var inboundBufferBudget: Int
@@ -48,6 +51,7 @@ public struct ServerConfiguration: Sendable {
         maximumBufferedInboundBytes: Int = 8 * 1024 * 1024,
         callReceiveWindow: Int = FlowControl.defaultCallReceiveWindow,
         offLoopRequestBytes: Int = 64 * 1024,
+        maximumRequestHeadersSize: Int = 64 * 1024,
         inboundBufferBudget: Int = 64 * 1024 * 1024,
         frameReadTimeout: Duration = .seconds(10),
         maximumConnections: Int = 4096,
@@ -62,6 +66,7 @@ public struct ServerConfiguration: Sendable {
         self.maximumBufferedInboundBytes = maximumBufferedInboundBytes
         self.callReceiveWindow = callReceiveWindow
         self.offLoopRequestBytes = offLoopRequestBytes
+        self.maximumRequestHeadersSize = maximumRequestHeadersSize
         self.inboundBufferBudget = inboundBufferBudget
         self.frameReadTimeout = frameReadTimeout
         self.maximumConnections = maximumConnections

@@ -286,6 +286,15 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 receiveWindow: plain.receiveWindow
             )
         }
+        // Decoding runs on the event loop, and a frame-limit's worth of tiny metadata entries takes about a second:
+        // headers larger than any real caller sends are refused before they are decoded.
+        guard payload.readableBytes <= self.configuration.maximumRequestHeadersSize else {
+            throw RPCError(
+                .resourceExhausted,
+                "request headers of \(payload.readableBytes) bytes exceed the server's limit of "
+                    + "\(self.configuration.maximumRequestHeadersSize) bytes; send less metadata"
+            )
+        }
         let headers: RPCV1.RequestHeaders
         do {
             headers = try Envelope.decode(RPCV1.RequestHeaders.self, from: payload)
