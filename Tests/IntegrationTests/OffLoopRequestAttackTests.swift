@@ -51,14 +51,7 @@ import WindMakerTransport
             logger: Logger(label: "heavy")
         )
         let port = try await server.bind().port!
-        // Several connections, so that some share the attacker's event loop whichever it is (as many loops as
-        // cores); each connected and warm before the attack starts.
-        var healthClients: [TestClient] = []
-        for _ in 0 ..< 4 {
-            let client = try TestClient(port: port, identity: "operator-alice")
-            _ = try await HealthV1.Health.Client(client.client).check(HealthV1.HealthCheckRequest())
-            healthClients.append(client)
-        }
+        let healthClients = try await HealthProbe.clients(port: port)
 
         // 1,048,560 one-character strings, 4 bytes each on the wire: just under the 4 MiB frame limit. Encoded here,
         // before the clock starts, and sent as raw bytes, so that no client-side work shares the loops.
@@ -77,22 +70,7 @@ import WindMakerTransport
         let started = ContinuousClock.now
         try await attacker.send(frames)
 
-        var latencies: [Duration] = []
-        var answered: [WireFrames.RawFrame] = []
-        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
-        while answered.isEmpty && ContinuousClock.now < deadline {
-            for client in healthClients {
-                let before = ContinuousClock.now
-                let health = try await HealthV1.Health.Client(client.client).check(
-                    HealthV1.HealthCheckRequest(),
-                    options: CallOptions(timeout: .seconds(30))
-                )
-                latencies.append(ContinuousClock.now - before)
-                #expect(health.status == .serving)
-            }
-            answered = WireFrames.parse(attacker.bytes).filter { $0.type == FrameType.trailers.rawValue }
-            try await Task.sleep(for: .milliseconds(10))
-        }
+        let (latencies, answered) = try await HealthProbe.measure(healthClients, until: attacker)
         let heavyCall = ContinuousClock.now - started
 
         let status = try RPCV1.Status(serializedBytes: try #require(answered.first).payload)
@@ -159,12 +137,7 @@ import WindMakerTransport
             logger: Logger(label: "counter")
         )
         let port = try await server.bind().port!
-        var healthClients: [TestClient] = []
-        for _ in 0 ..< 4 {
-            let client = try TestClient(port: port, identity: "operator-alice")
-            _ = try await HealthV1.Health.Client(client.client).check(HealthV1.HealthCheckRequest())
-            healthClients.append(client)
-        }
+        let healthClients = try await HealthProbe.clients(port: port)
         // A client without flow control (no receive window), so the whole backlog is sent at once and buffered.
         let messages = 100_000
         var frames = try WireFrames.headers(callID: 1, method: CountingService.count.fullName)
@@ -180,21 +153,7 @@ import WindMakerTransport
         let attacker = try await RawTLSConnection.connect(port: port, identity: "operator-alice")
         try await attacker.send(frames)
 
-        var latencies: [Duration] = []
-        var answered: [WireFrames.RawFrame] = []
-        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
-        while answered.isEmpty && ContinuousClock.now < deadline {
-            for client in healthClients {
-                let before = ContinuousClock.now
-                _ = try await HealthV1.Health.Client(client.client).check(
-                    HealthV1.HealthCheckRequest(),
-                    options: CallOptions(timeout: .seconds(30))
-                )
-                latencies.append(ContinuousClock.now - before)
-            }
-            answered = WireFrames.parse(attacker.bytes).filter { $0.type == FrameType.trailers.rawValue }
-            try await Task.sleep(for: .milliseconds(10))
-        }
+        let (latencies, answered) = try await HealthProbe.measure(healthClients, until: attacker)
         let status = try RPCV1.Status(serializedBytes: try #require(answered.first).payload)
         #expect(status.code == 0, "\(status.message)")
         let response = try #require(WireFrames.parse(attacker.bytes).first { $0.type == FrameType.message.rawValue })
@@ -205,6 +164,46 @@ import WindMakerTransport
         await attacker.close()
         for client in healthClients { await client.connection.close() }
         await server.shutDownGracefully()
+    }
+}
+
+/// Health calls on other connections, timed while an attacker's call runs.
+enum HealthProbe {
+    /// Several connections, so that some share the attacker's event loop whichever it is (as many loops as cores);
+    /// each connected and warm before the attack starts.
+    static func clients(port: Int) async throws -> [TestClient] {
+        var clients: [TestClient] = []
+        for _ in 0 ..< 4 {
+            let client = try TestClient(port: port, identity: "operator-alice")
+            _ = try await HealthV1.Health.Client(client.client).check(HealthV1.HealthCheckRequest())
+            clients.append(client)
+        }
+        return clients
+    }
+
+    /// Health calls in rounds over `clients` until the attacker's call has its trailers (or a minute passed): how
+    /// long each took, and the trailers.
+    static func measure(
+        _ clients: [TestClient],
+        until attacker: RawTLSConnection
+    ) async throws -> (latencies: [Duration], trailers: [WireFrames.RawFrame]) {
+        var latencies: [Duration] = []
+        var trailers: [WireFrames.RawFrame] = []
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
+        while trailers.isEmpty && ContinuousClock.now < deadline {
+            for client in clients {
+                let before = ContinuousClock.now
+                let health = try await HealthV1.Health.Client(client.client).check(
+                    HealthV1.HealthCheckRequest(),
+                    options: CallOptions(timeout: .seconds(30))
+                )
+                latencies.append(ContinuousClock.now - before)
+                #expect(health.status == .serving)
+            }
+            trailers = WireFrames.parse(attacker.bytes).filter { $0.type == FrameType.trailers.rawValue }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return (latencies, trailers)
     }
 }
 
