@@ -39,6 +39,8 @@ import WindMakerTestSupport
         // Without the budget a round keeps about 30 MiB more; 10 % of the baseline is the aim, but other tests
         // running beside this one move the resident size by more than that.
         #expect(after - baseline < 16 * Self.mebibyte, "after \(after), baseline \(baseline)")
+        let megabytes = [started, first.peak, baseline, second.peak, after].map { "\($0 / Self.mebibyte)" }
+        print("unfinished-frame attack, server RSS in MiB (start, peak, after, peak, after): \(megabytes)")
 
         let reasons = second.goAways
         #expect(reasons.count == 20)
