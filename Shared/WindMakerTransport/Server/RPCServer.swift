@@ -26,6 +26,8 @@ public final class RPCServer: Sendable {
     public let admission: ConnectionAdmission
     /// The handlers still running, which ``run()`` waits for.
     private let handlers: RunningHandlers
+    /// How many large requests decode at once over every connection.
+    private let largeDecodes: LargeDecodeGate
 
     private struct State {
         var listener: (any Channel)?
@@ -53,6 +55,7 @@ public final class RPCServer: Sendable {
             "ServerConfiguration.offLoopRequestBytes must not be negative, not \(configuration.offLoopRequestBytes)"
         )
         self.handlers = RunningHandlers()
+        self.largeDecodes = LargeDecodeGate(permits: configuration.concurrentLargeDecodes)
         self.router = router
         self.interceptors = interceptors
         self.security = security
@@ -176,6 +179,7 @@ public final class RPCServer: Sendable {
                 configuration: self.configuration,
                 requireAuthenticatedPeer: true,
                 handlers: self.handlers,
+                largeDecodes: self.largeDecodes,
                 logger: self.logger
             )
         )

@@ -11,6 +11,8 @@ struct ServerCallHandle: ServerCallIO {
     let handler: NIOLoopBound<ServerConnectionHandler>
     let callID: UInt32
     let offLoopRequestBytes: Int
+    /// How many large requests decode at once, server-wide.
+    let largeDecodes: LargeDecodeGate
 
     private var eventLoop: any EventLoop { self.handler.eventLoop }
 
@@ -81,12 +83,13 @@ struct ServerCallHandle: ServerCallIO {
     /// Decodes a request; a large one in a child task on the global concurrent executor, which is sure to start
     /// there (a preference alone moves the task only at its next executor switch; see `RPCRouter`).
     private func decode<M: ProtoMessage>(_: M.Type, from buffer: ByteBuffer) async throws -> M {
-        guard buffer.readableBytes > self.offLoopRequestBytes, self.eventLoop.inEventLoop else {
-            return try Self.decode(M.self, from: buffer)
-        }
-        return try await withThrowingTaskGroup(of: M.self) { group in
-            group.addTask(executorPreference: globalConcurrentExecutor) { try Self.decode(M.self, from: buffer) }
-            return try await group.next()!
+        guard buffer.readableBytes > self.offLoopRequestBytes else { return try Self.decode(M.self, from: buffer) }
+        return try await self.largeDecodes.withPermit {
+            guard self.eventLoop.inEventLoop else { return try Self.decode(M.self, from: buffer) }
+            return try await withThrowingTaskGroup(of: M.self) { group in
+                group.addTask(executorPreference: globalConcurrentExecutor) { try Self.decode(M.self, from: buffer) }
+                return try await group.next()!
+            }
         }
     }
 

@@ -22,6 +22,10 @@ public struct ServerConfiguration: Sendable {
     /// two thread hops per call. 0 moves every non-empty request; `Int.max` none. `RPCServer` refuses a negative
     /// value.
     public var offLoopRequestBytes: Int
+    /// How many requests larger than `offLoopRequestBytes` may decode at once over every connection; the others
+    /// wait. A request decodes to many times its wire size, so this bounds what a crowd of large requests costs.
+    /// `RPCServer` refuses less than 1.
+    public var concurrentLargeDecodes: Int
     /// The largest HEADERS payload (method name, deadline and metadata) the server decodes; a call whose headers
     /// are larger is refused with `RESOURCE_EXHAUSTED` before decoding, since headers are decoded on the event loop.
     public var maximumRequestHeadersSize: Int
@@ -52,6 +56,7 @@ public struct ServerConfiguration: Sendable {
         callReceiveWindow: Int = FlowControl.defaultCallReceiveWindow,
         offLoopRequestBytes: Int = 64 * 1024,
         maximumRequestHeadersSize: Int = 64 * 1024,
+        concurrentLargeDecodes: Int = 2,
         inboundBufferBudget: Int = 64 * 1024 * 1024,
         frameReadTimeout: Duration = .seconds(10),
         maximumConnections: Int = 4096,
@@ -67,6 +72,7 @@ public struct ServerConfiguration: Sendable {
         self.callReceiveWindow = callReceiveWindow
         self.offLoopRequestBytes = offLoopRequestBytes
         self.maximumRequestHeadersSize = maximumRequestHeadersSize
+        self.concurrentLargeDecodes = concurrentLargeDecodes
         self.inboundBufferBudget = inboundBufferBudget
         self.frameReadTimeout = frameReadTimeout
         self.maximumConnections = maximumConnections

@@ -20,6 +20,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private let router: RPCRouter
     /// The server's count of handlers still running, which its `run()` waits for.
     private let handlers: RunningHandlers
+    /// The server's limit on large requests decoding at once.
+    private let largeDecodes: LargeDecodeGate
     private let interceptors: [any ServerInterceptor]
     let configuration: ServerConfiguration
     private let requireAuthenticatedPeer: Bool
@@ -48,9 +50,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         configuration: ServerConfiguration,
         requireAuthenticatedPeer: Bool,
         handlers: RunningHandlers,
+        largeDecodes: LargeDecodeGate,
         logger: Logger
     ) {
         self.handlers = handlers
+        self.largeDecodes = largeDecodes
         self.router = router
         self.interceptors = interceptors
         self.configuration = configuration
@@ -240,7 +244,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         let io = ServerCallHandle(
             handler: NIOLoopBound(self, eventLoop: self.context.eventLoop),
             callID: call.id,
-            offLoopRequestBytes: self.configuration.offLoopRequestBytes
+            offLoopRequestBytes: self.configuration.offLoopRequestBytes,
+            largeDecodes: self.largeDecodes
         )
         let interceptors = self.interceptors
         // Counted before the task exists and until after its status is handed over, so the server's `run()` cannot
