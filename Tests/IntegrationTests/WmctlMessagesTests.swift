@@ -26,6 +26,16 @@ import WindMakerTestSupport
         #expect(!run.output.contains("profile."), "\(run.output)")
     }
 
+    /// A server that is not there is named with the system's reason, not NIO's nested error values.
+    @Test func aServerThatIsNotThereIsNamedWithTheReason() async throws {
+        let refused = try await CommandRun.wmctl(["health", "--server", "127.0.0.1:1"], as: "operator-alice")
+        #expect(refused.status != 0)
+        #expect(
+            refused.output.contains("UNAVAILABLE: could not connect to 127.0.0.1:1: connection refused"),
+            "\(refused.output)"
+        )
+    }
+
     @Test func versionZeroIsInvalidNotStale() async throws {
         let server = try await RegistryTestServer.start()
         defer { server.stop() }

@@ -4,6 +4,12 @@ public import NIOPosix
 import Synchronization
 public import WindMakerRPC
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A client's connection to one server, used by ``RPCClient`` as its transport.
 ///
 /// It connects on first use, carries every call over one connection, and reconnects with exponential backoff
@@ -105,7 +111,7 @@ public final class RPCConnection: ClientTransport {
             case .use(let handler):
                 return handler
             case .await(let future):
-                return try await Self.notProcessedOnFailure {
+                return try await Self.notProcessedOnFailure(target: self.target) {
                     try await FutureWaiter.value(
                         of: future,
                         until: deadline,
@@ -200,7 +206,7 @@ public final class RPCConnection: ClientTransport {
         return error
     }
 
-    private static func notProcessedOnFailure<T>(_ body: () async throws -> T) async throws -> T {
+    private static func notProcessedOnFailure<T>(target: String, _ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as RPCError {
@@ -208,7 +214,20 @@ public final class RPCConnection: ClientTransport {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            throw Self.notProcessed(RPCError(.unavailable, "could not connect: \(error)"))
+            throw Self.notProcessed(RPCError(.unavailable, "could not connect to \(target): \(Self.reason(error))"))
         }
+    }
+
+    /// Why a connection attempt failed, in words: the system's reason for the first address tried ("connection
+    /// refused"), rather than NIO's nested error values.
+    private static func reason(_ error: any Error) -> String {
+        let underlying = (error as? NIOConnectionError)?.connectionErrors.first?.error ?? error
+        if let error = underlying as? IOError {
+            return String(cString: strerror(error.errnoCode)).lowercased()
+        }
+        if let error = error as? NIOConnectionError, error.dnsAError != nil || error.dnsAAAAError != nil {
+            return "no such host"
+        }
+        return "\(underlying)"
     }
 }
