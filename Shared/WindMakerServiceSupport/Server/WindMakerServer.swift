@@ -93,8 +93,8 @@ public final class WindMakerServer: Service, Sendable {
     }
 
     /// Binds the listening socket; `run` binds on its own if this was not called.
-    @discardableResult
     /// - Throws: ``StartupError`` naming the address and why it cannot be used (taken, not this machine's, unknown).
+    @discardableResult
     public func bind() async throws -> SocketAddress {
         if let address = self.server.localAddress { return address }
         do {
