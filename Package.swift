@@ -127,6 +127,14 @@ let package = Package(
             path: "Services/Registry/WindMakerRegistry",
             swiftSettings: strictSettings
         ),
+        // The assessment's domain: facts, the rulebook, scoring, attribution, periods, appeals and their store.
+        .target(
+            name: "WindMakerAssessment",
+            dependencies: ["WindMakerKit", "WindMakerStoreKit", "WindMakerStorage"],
+            path: "Services/Assessment/WindMakerAssessment",
+            resources: [.embedInCode("Resources/default-rulebook.json")],
+            swiftSettings: strictSettings
+        ),
         // The registry over RPC: the service adapter, conversions between the wire and the domain, the access table.
         .target(
             name: "RegistryRPC",
@@ -256,6 +264,11 @@ let package = Package(
         .testTarget(
             name: "WindMakerRegistryTests",
             dependencies: ["WindMakerRegistry", "WindMakerKit", "WindMakerStoreKit", "WindMakerStorage"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WindMakerAssessmentTests",
+            dependencies: ["WindMakerAssessment", "WindMakerKit", "WindMakerStoreKit", "WindMakerStorage"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import WindMakerKit
 import WindMakerRegistry
 import WindMakerStorage
 

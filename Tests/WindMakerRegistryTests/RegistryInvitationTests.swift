@@ -1,4 +1,5 @@
 import Testing
+import WindMakerKit
 import WindMakerRegistry
 
 @Suite struct RegistryInvitationTests {

@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// Whose bindings ``Registry/listBindings(_:on:page:)`` returns.
 public enum BindingSubject: Hashable, Sendable {
     /// Every binding of one provider.

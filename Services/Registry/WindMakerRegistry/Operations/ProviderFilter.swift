@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// Which providers ``Registry/listProviders(_:page:)`` returns: every field that is set must match.
 public struct ProviderFilter: Hashable, Sendable {
     /// Only providers of this type.

@@ -1,3 +1,5 @@
+import WindMakerKit
+
 extension Registry {
     /// For each query, the provider whose binding held the client and scope on that date, in the queries' order;
     /// `nil` where no active binding (or ended one, over the dates it covered) did.

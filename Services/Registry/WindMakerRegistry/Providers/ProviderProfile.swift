@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// A provider's validated application data: what ``ProviderApplication/validated()`` produces and a ``Provider``
 /// keeps. Text is trimmed, the credit code is upper case, the region is present for `LOCAL` providers.
 public struct ProviderProfile: Hashable, Sendable {

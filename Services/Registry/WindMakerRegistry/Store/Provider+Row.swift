@@ -1,3 +1,4 @@
+import WindMakerKit
 internal import WindMakerStorage
 import WindMakerStoreKit
 

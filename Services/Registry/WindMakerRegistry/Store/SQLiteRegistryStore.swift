@@ -1,3 +1,4 @@
+public import WindMakerKit
 public import WindMakerStorage
 import WindMakerStoreKit
 

@@ -1,5 +1,3 @@
-public import WindMakerKit
-
 /// A provider's identity in the registry: `prv_` followed by 16 lower-case base32 characters (80 random bits).
 ///
 /// The server assigns it when a provider is created and it never changes, so other services may store it.

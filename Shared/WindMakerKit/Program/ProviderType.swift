@@ -2,7 +2,7 @@
 ///
 /// `strategic` providers join by platform invitation only; the others apply and are reviewed.
 public enum ProviderType: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
-    /// Local service providers, organised by region (a ``Region`` is required).
+    /// Local service providers, organised by region (the registry requires one).
     case local = "LOCAL"
     /// Brand service providers.
     case brand = "BRAND"
@@ -12,12 +12,6 @@ public enum ProviderType: String, Hashable, Sendable, CaseIterable, CustomString
     case base = "BASE"
     /// Strategic core providers, by invitation only.
     case strategic = "STRATEGIC"
-
-    /// Whether an application of this type must name a region.
-    public var requiresRegion: Bool { self == .local }
-
-    /// Whether this type joins only by redeeming an ``Invitation``.
-    public var requiresInvitation: Bool { self == .strategic }
 
     /// The upper-case name used on the wire and in storage, e.g. `LOCAL`.
     public var description: String { self.rawValue }
