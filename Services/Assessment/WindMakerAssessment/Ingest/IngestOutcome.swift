@@ -1,0 +1,66 @@
+/// What one ingest call did with its facts: counts per outcome, and the first problems with their reasons.
+public struct IngestOutcome: Hashable, Sendable {
+    /// The most problems reported back; the counts cover all.
+    public static let reportedProblems = 100
+
+    /// New facts stored.
+    public var accepted = 0
+    /// Facts already stored under the same id with the same content: nothing changed.
+    public var duplicate = 0
+    /// Facts whose id is already stored with different content: not applied.
+    public var conflict = 0
+    /// Invalid facts: not stored.
+    public var rejected = 0
+    /// Accepted facts dated in a month whose period is already FINAL: kept for later windows only.
+    public var late = 0
+    /// The first ``reportedProblems`` rejections and conflicts, in the order the facts came.
+    public var problems: [FactProblem] = []
+
+    public init() {}
+
+    /// Counts a rejection or conflict and keeps it if there is room.
+    mutating func report(_ problem: FactProblem) {
+        switch problem.kind {
+        case .rejected: self.rejected += 1
+        case .conflict: self.conflict += 1
+        }
+        if self.problems.count < Self.reportedProblems {
+            self.problems.append(problem)
+        }
+    }
+
+    /// Adds another call's or batch's outcome, keeping the first problems.
+    public mutating func add(_ other: IngestOutcome) {
+        self.accepted += other.accepted
+        self.duplicate += other.duplicate
+        self.late += other.late
+        self.conflict += other.conflict
+        self.rejected += other.rejected
+        self.problems += other.problems.prefix(Self.reportedProblems - self.problems.count)
+    }
+}
+
+/// One fact that was not applied, and why.
+public struct FactProblem: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        case rejected = "REJECTED"
+        case conflict = "CONFLICT"
+    }
+
+    public var kind: Kind
+    /// The fact's position in the call, from 0.
+    public var index: Int
+    /// The id as sent (possibly invalid).
+    public var factID: String
+    /// The field at fault (`id` for a conflict).
+    public var field: String
+    public var reason: String
+
+    public init(kind: Kind, index: Int, factID: String, field: String, reason: String) {
+        self.kind = kind
+        self.index = index
+        self.factID = factID
+        self.field = field
+        self.reason = reason
+    }
+}
