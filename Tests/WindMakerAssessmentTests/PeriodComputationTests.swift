@@ -58,11 +58,13 @@ import WindMakerKit
     private func facts() throws -> [Fact] {
         [
             try self.fact("a", .client(self.merchant), "2021-08-10", .paidGMV, 50_000_000),  // alpha: window and club
-            try self.fact("b", .client(self.merchant), "2021-09-10", .paidGMV, 7_000_000),  // after b1 ended: unattributed
+            // After b1 ended: unattributed.
+            try self.fact("b", .client(self.merchant), "2021-09-10", .paidGMV, 7_000_000),
             try self.fact("c", .client(self.merchant), "2021-08-10", .adSpend, 1_000_000),  // beta, advertising scope
             try self.fact("d", .client(self.merchant), "2021-08-10", .adGMV, 3_000_000),
             try self.fact("e", .client(self.merchant), "2021-02-10", .paidGMV, 20_000_000),  // alpha: club window only
-            try self.fact("f", .client(self.merchant), "2021-02-10", .orders, 10),  // outside every window it is used in
+            // Orders count only in the scoring window, which starts in July.
+            try self.fact("f", .client(self.merchant), "2021-02-10", .orders, 10),
             try self.fact("g", .provider(self.beta), "2021-09-01", .streamersIncubated, 4),  // beta's own
             try self.fact("h", .provider(self.alpha), "2021-09-01", .violations, 1),  // alpha's own fake order
         ].sorted { $0.id < $1.id }
