@@ -88,7 +88,12 @@ import WindMakerStorage
 
     @Test func factsForAFinalPeriodAreKeptAndReportedLate() async throws {
         let assessment = try self.assessment()
-        try assessment.database.execute("INSERT INTO periods (period, state) VALUES ('2021-08', 'FINAL')")
+        try assessment.database.execute(
+            """
+            INSERT INTO periods (period, state, providers, attributed_facts, unattributed_facts, bindings, bindings_digest)
+            VALUES ('2021-08', 'FINAL', 0, 0, 0, 0, '')
+            """
+        )
         let outcome = try await assessment.ingest(
             [self.incoming(0, id: "late", date: "2021-08-31"), self.incoming(1, id: "on-time", date: "2021-09-01")],
             receivedAt: self.now

@@ -43,3 +43,13 @@ import WindMakerKit
         #expect(throws: JSONSyntaxError.self) { try JSONValue.parse([0x22, 0xff, 0x22]) }
     }
 }
+
+@Suite struct JSONSerializationTests {
+    @Test func serializesSortedAndEscapedAndParsesBack() throws {
+        let value = JSONValue.object([
+            "b": .array([.integer(-3), .bool(true), .null]), "a": .string("引号\"\\\n\u{01}"),
+        ])
+        #expect(value.serialized == #"{"a":"引号\"\\\n\u0001","b":[-3,true,null]}"#)
+        #expect(try JSONValue.parse(Array(value.serialized.utf8)) == value)
+    }
+}

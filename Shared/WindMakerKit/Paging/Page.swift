@@ -25,6 +25,19 @@ public struct Page<Element> {
     }
 }
 
+extension Page {
+    /// A page of a list read past its size by one, continuing after `position` of the last item shown (for lists
+    /// ordered by something other than an identifier; see ``PageRequest/position(query:)``).
+    package init(_ fetched: [Element], size: Int, query: String, position: (Element) -> String) {
+        guard fetched.count > size else {
+            self.init(items: fetched, nextPageToken: nil)
+            return
+        }
+        let shown = Array(fetched.prefix(size))
+        self.init(items: shown, nextPageToken: shown.last.map { PageToken(query: query, lastID: position($0)).encoded })
+    }
+}
+
 extension Page: Sendable where Element: Sendable {}
 extension Page: Equatable where Element: Equatable {}
 extension Page: Hashable where Element: Hashable {}

@@ -35,6 +35,15 @@ public struct PageRequest: Hashable, Sendable {
         return PageCursor(query: query, size: size, after: after)
     }
 
+    /// The page size and the position after which the page starts, for lists ordered by something other than an
+    /// identifier (a rank, a period): `nil` for the first page.
+    /// - Throws: ``InvalidRequest`` for a size out of range, or a token that is malformed or from another query.
+    package func position(query: String) throws(InvalidRequest) -> (size: Int, after: String?) {
+        let size = try self.checkedSize()
+        guard let token = self.token, !token.isEmpty else { return (size, nil) }
+        return (size, try PageToken.lastID(in: token, query: query))
+    }
+
     private func checkedSize() throws(InvalidRequest) -> Int {
         if self.size == 0 { return Self.defaultSize }
         guard (1 ... Self.maximumSize).contains(self.size) else {

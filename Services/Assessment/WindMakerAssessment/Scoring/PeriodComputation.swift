@@ -54,10 +54,12 @@ public struct PeriodComputation: Sendable {
 
     /// Scores `providers` from `facts` (every fact dated from ``firstInputDate`` through the period's end, in id order),
     /// with `overrides` per provider.
+    /// - Parameter progress: called with the number of providers scored so far, every 1,000 and at the end.
     public func compute(
         providers: [Provider],
         facts: [Fact],
-        overrides: [ProviderID: [IndicatorOverride]] = [:]
+        overrides: [ProviderID: [IndicatorOverride]] = [:],
+        progress: (Int) -> Void = { _ in }
     ) -> (results: [ProviderID: Result], summary: Summary) {
         let rules = self.rulebook.rulebook
         let window = self.period.trailingWindow(months: rules.windowMonths)
@@ -99,7 +101,9 @@ public struct PeriodComputation: Sendable {
             let providerOverrides = overrides[provider.id] ?? []
             scores.append(ScoringEngine.score(inputs, rulebook: rules, overrides: providerOverrides))
             digests[provider.id] = self.digest(provider, account, providerOverrides)
+            if scores.count % 1_000 == 0 { progress(scores.count) }
         }
+        progress(scores.count)
         let ranks = Ranking.ranks(scores)
         var results: [ProviderID: Result] = [:]
         for score in scores {

@@ -45,7 +45,60 @@ public enum AssessmentSchema {
             computed_at INTEGER NULL,
             published_at INTEGER NULL,
             appeal_deadline INTEGER NULL,
-            finalized_at INTEGER NULL
+            finalized_at INTEGER NULL,
+            providers INTEGER NOT NULL,
+            attributed_facts INTEGER NOT NULL,
+            unattributed_facts INTEGER NOT NULL,
+            bindings INTEGER NOT NULL,
+            bindings_digest TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE scorecards (
+            period TEXT NOT NULL,
+            provider_id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            is_current INTEGER NOT NULL,
+            provider_type TEXT NOT NULL,
+            composite INTEGER NOT NULL,
+            tier TEXT NOT NULL,
+            club TEXT NULL,
+            type_rank INTEGER NULL,
+            disqualified INTEGER NOT NULL,
+            rulebook_version INTEGER NOT NULL,
+            input_digest TEXT NOT NULL,
+            breakdown TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (period, provider_id, revision)
+        )
+        """,
+        "CREATE INDEX scorecards_ranking ON scorecards (period, is_current, provider_type, type_rank)",
+        """
+        CREATE TABLE appeals (
+            id TEXT NOT NULL PRIMARY KEY,
+            period TEXT NOT NULL,
+            provider_id TEXT NOT NULL,
+            dimension TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            filed_by TEXT NOT NULL,
+            filed_at INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            resolution TEXT NULL,
+            resolved_by TEXT NULL,
+            resolved_at INTEGER NULL,
+            override TEXT NULL
+        )
+        """,
+        "CREATE INDEX appeals_by_scorecard ON appeals (period, provider_id, filed_at)",
+        """
+        CREATE TABLE assessment_audit (
+            id INTEGER NOT NULL PRIMARY KEY,
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            period TEXT NOT NULL,
+            provider_id TEXT NULL,
+            detail TEXT NOT NULL
         )
         """,
     ]

@@ -21,4 +21,61 @@ public protocol AssessmentStore: Sendable {
     func rulebook(version: Int, in sql: some SQLExecuting) throws(StorageError) -> RulebookRecord?
     /// The newest version effective on or before `period`.
     func rulebook(effectiveFor period: PeriodID, in sql: some SQLExecuting) throws(StorageError) -> RulebookRecord?
+
+    /// The stored period, or `nil` when it was never computed (it is then OPEN).
+    func period(_ period: PeriodID, in sql: some SQLExecuting) throws(StorageError) -> PeriodRecord?
+    /// Every stored period, oldest first.
+    func periods(in sql: some SQLExecuting) throws(StorageError) -> [PeriodRecord]
+    /// Inserts or replaces the period's row.
+    func savePeriod(_ record: PeriodRecord, in sql: Transaction) throws(StorageError)
+
+    /// Replaces every scorecard of `period` (a recomputation before publishing) with `scorecards`.
+    func replaceScorecards(_ scorecards: [Scorecard], of period: PeriodID, in sql: Transaction) throws(StorageError)
+    /// Adds a new revision of a scorecard and makes it the current one.
+    func insertRevision(_ scorecard: Scorecard, in sql: Transaction) throws(StorageError)
+    /// Sets the rank of the current scorecard of `provider` in `period`.
+    func setRank(_ rank: Int?, period: PeriodID, provider: ProviderID, in sql: Transaction) throws(StorageError)
+    /// The current scorecard, or a given revision.
+    func scorecard(
+        period: PeriodID,
+        provider: ProviderID,
+        revision: Int?,
+        in sql: some SQLExecuting
+    )
+        throws(StorageError) -> Scorecard?
+    /// Every revision, oldest first.
+    func scorecardHistory(
+        period: PeriodID,
+        provider: ProviderID,
+        in sql: some SQLExecuting
+    ) throws(StorageError)
+        -> [Scorecard]
+    /// The current scorecards of `period`, of one type or all, ordered by provider id.
+    func currentScorecards(
+        period: PeriodID,
+        type: ProviderType?,
+        in sql: some SQLExecuting
+    ) throws(StorageError)
+        -> [Scorecard]
+    /// The ranked current scorecards of one type in rank order, after rank `after`, at most `limit`.
+    func rankings(
+        period: PeriodID,
+        type: ProviderType,
+        after: Int,
+        limit: Int,
+        in sql: some SQLExecuting
+    )
+        throws(StorageError) -> [Scorecard]
+
+    /// One appeal.
+    func appeal(_ id: AppealID, in sql: some SQLExecuting) throws(StorageError) -> Appeal?
+    /// The appeals on one scorecard, oldest first.
+    func appeals(period: PeriodID, provider: ProviderID, in sql: some SQLExecuting) throws(StorageError) -> [Appeal]
+    /// The pending appeals of a period.
+    func pendingAppeals(period: PeriodID, in sql: some SQLExecuting) throws(StorageError) -> [Appeal]
+    /// Inserts or replaces an appeal.
+    func saveAppeal(_ appeal: Appeal, in sql: Transaction) throws(StorageError)
+
+    /// Appends to the audit trail.
+    func appendAudit(_ record: AuditRecord, in sql: Transaction) throws(StorageError)
 }

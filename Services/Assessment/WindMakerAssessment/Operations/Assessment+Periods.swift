@@ -1,0 +1,150 @@
+public import WindMakerKit
+public import WindMakerStorage
+
+extension Assessment {
+    /// Computes `period`: scores every provider in `providers` (the registry's ACTIVE providers) over the facts of
+    /// the period's windows, attributed through `snapshot`, under the rulebook effective for the period, and stores
+    /// the scorecards (replacing an earlier computation). Allowed while the period is OPEN or COMPUTED.
+    /// - Parameter progress: providers scored so far, as the work goes.
+    /// - Throws: ``AssessmentError/failedPrecondition(_:)`` naming the state; ``AssessmentError/notFound(what:)``
+    ///   when no rulebook is effective for the period.
+    public func compute(
+        period: PeriodID,
+        providers: [PeriodComputation.Provider],
+        snapshot: BindingSnapshot,
+        actor: String,
+        at time: Timestamp,
+        progress: (Int) -> Void = { _ in }
+    ) async throws -> PeriodRecord {
+        var record = try self.periodRecord(period)
+        try Self.checkTransition(&record, .compute)
+        let rulebook = try self.effectiveRulebook(for: period)
+        let computation = PeriodComputation(period: period, rulebook: rulebook, snapshot: snapshot)
+        let facts = try self.store.facts(from: computation.firstInputDate, through: period.lastDay, in: self.database)
+        let (results, summary) = computation.compute(providers: providers, facts: facts, progress: progress)
+        let scorecards = results.values.sorted { $0.score.providerID < $1.score.providerID }.map { result in
+            Scorecard(
+                period: period,
+                revision: 1,
+                score: result.score,
+                rank: result.rank,
+                rulebookVersion: rulebook.version,
+                inputDigest: result.inputDigest,
+                createdAt: time
+            )
+        }
+        record.rulebookVersion = rulebook.version
+        record.computedAt = time
+        record.summary = summary
+        record.bindingsDigest = snapshot.digest.hex
+        let store = self.store
+        let stored = record
+        return try await self.database.write { sql in
+            // Checked again inside the write: a publish may have landed while the scores were computed.
+            var current = try store.period(period, in: sql) ?? .open(period)
+            try Self.checkTransition(&current, .compute)
+            try store.replaceScorecards(scorecards, of: period, in: sql)
+            try store.savePeriod(stored, in: sql)
+            try store.appendAudit(
+                AuditRecord(
+                    at: time,
+                    actor: actor,
+                    action: "compute",
+                    period: period.description,
+                    detail: "rulebook \(rulebook.version), \(summary.providers) providers, "
+                        + "\(summary.attributedFacts) facts attributed, \(summary.unattributedFacts) unattributed"
+                ),
+                in: sql
+            )
+            return stored
+        }
+    }
+
+    /// Publishes a COMPUTED period: its scorecards become visible as final candidates and the appeal window opens
+    /// for `appealWindowMicroseconds`.
+    public func publish(
+        period: PeriodID,
+        appealWindowMicroseconds: Int64,
+        actor: String,
+        at time: Timestamp
+    ) async throws -> PeriodRecord {
+        let store = self.store
+        return try await self.database.write { sql in
+            var record = try store.period(period, in: sql) ?? .open(period)
+            try Self.checkTransition(&record, .publish)
+            record.publishedAt = time
+            record.appealDeadline = Timestamp(
+                microsecondsSinceEpoch: time.microsecondsSinceEpoch + appealWindowMicroseconds
+            )
+            try store.savePeriod(record, in: sql)
+            try store.appendAudit(
+                AuditRecord(
+                    at: time,
+                    actor: actor,
+                    action: "publish",
+                    period: period.description,
+                    detail: "appeals until \(BusinessCalendar.text(of: record.appealDeadline!))"
+                ),
+                in: sql
+            )
+            return record
+        }
+    }
+
+    /// Makes a PUBLISHED period FINAL once its appeal window has passed and no appeal is pending; its scorecards
+    /// never change again.
+    /// - Throws: ``AssessmentError/failedPrecondition(_:)`` naming what is still open.
+    public func finalize(period: PeriodID, actor: String, at time: Timestamp) async throws -> PeriodRecord {
+        let store = self.store
+        return try await self.database.write { sql in
+            var record = try store.period(period, in: sql) ?? .open(period)
+            if record.state == .published, let deadline = record.appealDeadline, time < deadline {
+                throw AssessmentError.failedPrecondition(
+                    "period \(period) cannot be finalized yet: its appeal window runs until "
+                        + BusinessCalendar.text(of: deadline)
+                )
+            }
+            let pending = try store.pendingAppeals(period: period, in: sql)
+            if record.state == .published && !pending.isEmpty {
+                throw AssessmentError.failedPrecondition(
+                    "period \(period) cannot be finalized: \(pending.count) appeal\(pending.count == 1 ? " is" : "s are") "
+                        + "pending (\(pending.prefix(10).map(\.id.rawValue).joined(separator: ", ")))"
+                )
+            }
+            try Self.checkTransition(&record, .finalize)
+            record.finalizedAt = time
+            try store.savePeriod(record, in: sql)
+            try store.appendAudit(
+                AuditRecord(at: time, actor: actor, action: "finalize", period: period.description, detail: ""),
+                in: sql
+            )
+            return record
+        }
+    }
+
+    /// The period as stored, or OPEN when never computed.
+    public func periodRecord(_ period: PeriodID) throws -> PeriodRecord {
+        try self.store.period(period, in: self.database) ?? .open(period)
+    }
+
+    /// Every computed period, oldest first.
+    public func periods() throws -> [PeriodRecord] {
+        try self.store.periods(in: self.database)
+    }
+
+    /// The newest rulebook effective for `period`.
+    func effectiveRulebook(for period: PeriodID) throws -> RulebookRecord {
+        guard let record = try self.store.rulebook(effectiveFor: period, in: self.database) else {
+            throw AssessmentError.notFound(what: "a rulebook effective for \(period)")
+        }
+        return record
+    }
+
+    static func checkTransition(_ record: inout PeriodRecord, _ event: PeriodState.Event) throws(AssessmentError) {
+        do {
+            try record.state.apply(event)
+        } catch {
+            throw .failedPrecondition("period \(record.period): \(error)")
+        }
+    }
+}
