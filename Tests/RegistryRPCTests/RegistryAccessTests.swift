@@ -31,6 +31,7 @@ import WindMakerServiceAPI
         (Method.endBinding, ["operator"]),
         (Method.listBindings, ["operator", "portal", "service"]),
         (Method.resolveAttribution, ["operator", "service"]),
+        (Method.streamBindings, ["operator", "service"]),
     ])
     func exactlyTheseRolesMayCall(method: MethodDescriptor, allowed: [String]) {
         for (role, identity) in Self.roles {

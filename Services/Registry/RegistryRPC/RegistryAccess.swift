@@ -24,6 +24,7 @@ public enum RegistryAccess {
         policy.allow([.operators, .providerPortal, .services], toCall: Method.listBindings)
         policy.allow([.operators, .services], toCall: Method.listProviders)
         policy.allow([.operators, .services], toCall: Method.resolveAttribution)
+        policy.allow([.operators, .services], toCall: Method.streamBindings)
         return policy
     }()
 }

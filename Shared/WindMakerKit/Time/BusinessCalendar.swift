@@ -44,7 +44,7 @@ public enum BusinessCalendar {
 
 extension Int64 {
     /// Floor division, so instants before the epoch fall on the right day.
-    fileprivate func dividedRoundingDown(by divisor: Int64) -> Int64 {
+    func dividedRoundingDown(by divisor: Int64) -> Int64 {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }

@@ -1240,6 +1240,50 @@ extension RegistryV1 {
             try self.pack(into: &sink)
         }
     }
+
+    public struct StreamBindingsRequest: ProtoMessage {
+        public static let protoName = "windmaker.registry.v1.StreamBindingsRequest"
+
+        /// The first and last day (inclusive) of the range; at most 1,100 days apart.
+        public var from: CommonV1.Date?
+        public var through: CommonV1.Date?
+
+        public init() {}
+
+        public init(from: CommonV1.Date? = nil, through: CommonV1.Date? = nil) {
+            self.from = from
+            self.through = through
+        }
+
+        public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+            self = try Self.unpack(bytes)
+        }
+
+        public func serialize<Sink: ProtoByteSink>(into sink: inout Sink) throws(ProtoEncodingError) {
+            try self.pack(into: &sink)
+        }
+    }
+
+    /// One batch of the stream: at most 1,000 bindings, in id order across the whole stream.
+    public struct StreamBindingsResponse: ProtoMessage {
+        public static let protoName = "windmaker.registry.v1.StreamBindingsResponse"
+
+        public var bindings: [RegistryV1.Binding] = []
+
+        public init() {}
+
+        public init(bindings: [RegistryV1.Binding] = []) {
+            self.bindings = bindings
+        }
+
+        public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+            self = try Self.unpack(bytes)
+        }
+
+        public func serialize<Sink: ProtoByteSink>(into sink: inout Sink) throws(ProtoEncodingError) {
+            try self.pack(into: &sink)
+        }
+    }
 }
 
 extension RegistryV1.Capability: CMessageBacked {
@@ -1875,5 +1919,35 @@ extension RegistryV1.ResolveAttributionResponse: CMessageBacked {
         arena: CArena
     ) throws(ProtoEncodingError) {
         (c.n_attributions, c.attributions) = try arena.messages(self.attributions)
+    }
+}
+
+extension RegistryV1.StreamBindingsRequest: CMessageBacked {
+    static func cInit(_ message: UnsafeMutablePointer<Windmaker__Registry__V1__StreamBindingsRequest>) {
+        windmaker__registry__v1__stream_bindings_request__init(message)
+    }
+
+    init(c: Windmaker__Registry__V1__StreamBindingsRequest) throws(ProtoDecodingError) {
+        self.from = try CDecode.message(c.from)
+        self.through = try CDecode.message(c.through)
+    }
+
+    func fill(_ c: inout Windmaker__Registry__V1__StreamBindingsRequest, arena: CArena) throws(ProtoEncodingError) {
+        c.from = try arena.message(self.from)
+        c.through = try arena.message(self.through)
+    }
+}
+
+extension RegistryV1.StreamBindingsResponse: CMessageBacked {
+    static func cInit(_ message: UnsafeMutablePointer<Windmaker__Registry__V1__StreamBindingsResponse>) {
+        windmaker__registry__v1__stream_bindings_response__init(message)
+    }
+
+    init(c: Windmaker__Registry__V1__StreamBindingsResponse) throws(ProtoDecodingError) {
+        self.bindings = try CDecode.messages(c.bindings, count: c.n_bindings)
+    }
+
+    func fill(_ c: inout Windmaker__Registry__V1__StreamBindingsResponse, arena: CArena) throws(ProtoEncodingError) {
+        (c.n_bindings, c.bindings) = try arena.messages(self.bindings)
     }
 }

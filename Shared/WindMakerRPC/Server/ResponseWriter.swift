@@ -4,7 +4,8 @@ public import WindMakerMessages
 public struct ResponseWriter<Message: ProtoMessage>: Sendable {
     private let io: any ServerCallIO
 
-    init(io: any ServerCallIO) {
+    /// A writer over a call's stream; the router builds one per call, and tests build one over a recording stream.
+    package init(io: any ServerCallIO) {
         self.io = io
     }
 

@@ -107,6 +107,13 @@ extension RegistryV1 {
                 method: "ResolveAttribution",
                 kind: .unary
             )
+            /// Every confirmed binding in force on some day of a date range, all providers, as a stream of batches: the
+            /// assessment service's snapshot for a period.
+            public static let streamBindings = MethodDescriptor(
+                service: "windmaker.registry.v1.Registry",
+                method: "StreamBindings",
+                kind: .serverStreaming
+            )
             /// Every method, in declaration order.
             public static let all: [MethodDescriptor] = [
                 apply,
@@ -125,6 +132,7 @@ extension RegistryV1 {
                 endBinding,
                 listBindings,
                 resolveAttribution,
+                streamBindings,
             ]
         }
 
@@ -210,6 +218,13 @@ extension RegistryV1 {
                 request: RegistryV1.ResolveAttributionRequest,
                 context: ServerContext
             ) async throws -> RegistryV1.ResolveAttributionResponse
+            /// Every confirmed binding in force on some day of a date range, all providers, as a stream of batches: the
+            /// assessment service's snapshot for a period.
+            func streamBindings(
+                request: RegistryV1.StreamBindingsRequest,
+                responses: ResponseWriter<RegistryV1.StreamBindingsResponse>,
+                context: ServerContext
+            ) async throws
         }
 
         /// Calls `windmaker.registry.v1.Registry` through an `RPCClient`.
@@ -372,6 +387,21 @@ extension RegistryV1 {
                     options: options
                 )
             }
+
+            /// Every confirmed binding in force on some day of a date range, all providers, as a stream of batches: the
+            /// assessment service's snapshot for a period.
+            public func streamBindings<Result: Sendable>(
+                _ request: RegistryV1.StreamBindingsRequest,
+                options: CallOptions = CallOptions(),
+                body: (ResponseStream<RegistryV1.StreamBindingsResponse>) async throws -> Result
+            ) async throws -> Result {
+                try await self.client.serverStreaming(
+                    RegistryV1.Registry.Method.streamBindings,
+                    request: request,
+                    options: options,
+                    body: body
+                )
+            }
         }
     }
 }
@@ -489,6 +519,13 @@ extension RegistryV1.Registry.ServiceProtocol {
             response: RegistryV1.ResolveAttributionResponse.self
         ) { request, context in
             try await self.resolveAttribution(request: request, context: context)
+        }
+        router.registerServerStreaming(
+            RegistryV1.Registry.Method.streamBindings,
+            request: RegistryV1.StreamBindingsRequest.self,
+            response: RegistryV1.StreamBindingsResponse.self
+        ) { request, responses, context in
+            try await self.streamBindings(request: request, responses: responses, context: context)
         }
     }
 }

@@ -146,6 +146,19 @@ extension Registry {
         return Page(bindings, cursor: cursor) { $0.id.rawValue }
     }
 
+    /// One batch of the confirmed bindings in force on some day of `from ... through`, every provider's, in id
+    /// order after `after`: the pages of ``RegistryService``'s binding stream.
+    public func bindingsInForce(
+        from: CivilDate,
+        through: CivilDate,
+        after: BindingID?,
+        limit: Int
+    ) throws -> [Binding] {
+        try self.database.transaction { sql in
+            try self.store.bindingsInForce(from: from, through: through, after: after, limit: limit, in: sql)
+        }
+    }
+
     private func existingBinding(_ id: BindingID, expectedVersion: Int64, in sql: Transaction) throws -> Binding {
         try RegistryError.checking { () throws(InvalidRequest) in try ExpectedVersion.check(expectedVersion) }
         guard let binding = try self.store.binding(id, in: sql) else {

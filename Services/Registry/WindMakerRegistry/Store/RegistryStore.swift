@@ -98,4 +98,13 @@ public protocol RegistryStore: Sendable {
         through: CivilDate,
         in sql: Transaction
     ) throws(StorageError) -> [Binding]
+    /// Active and ended bindings whose range (cut at the end date once ended) includes a day of `from ... through`,
+    /// every provider's, in id order after `after`, at most `limit`.
+    func bindingsInForce(
+        from: CivilDate,
+        through: CivilDate,
+        after: BindingID?,
+        limit: Int,
+        in sql: Transaction
+    ) throws(StorageError) -> [Binding]
 }

@@ -122,4 +122,22 @@ extension SQLiteRegistryStore {
             [.text(client.kind.rawValue), .text(client.id), .text(scope.rawValue), through.sqlValue, from.sqlValue]
         ).map { (row) throws(StorageError) in try Binding(row: row) }
     }
+
+    public func bindingsInForce(
+        from: CivilDate,
+        through: CivilDate,
+        after: BindingID?,
+        limit: Int,
+        in sql: Transaction
+    ) throws(StorageError) -> [Binding] {
+        try sql.query(
+            """
+            SELECT \(Self.bindingColumns) FROM bindings
+            WHERE state IN ('ACTIVE', 'ENDED') AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)
+            AND (ended_on IS NULL OR ended_on >= ?) AND id > ?
+            ORDER BY id LIMIT ?
+            """,
+            [through.sqlValue, from.sqlValue, from.sqlValue, .text(after?.rawValue ?? ""), .integer(Int64(limit))]
+        ).map { (row) throws(StorageError) in try Binding(row: row) }
+    }
 }

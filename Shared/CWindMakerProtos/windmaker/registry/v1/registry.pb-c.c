@@ -1583,6 +1583,96 @@ void   windmaker__registry__v1__resolve_attribution_response__free_unpacked
   assert(message->base.descriptor == &windmaker__registry__v1__resolve_attribution_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   windmaker__registry__v1__stream_bindings_request__init
+                     (Windmaker__Registry__V1__StreamBindingsRequest         *message)
+{
+  static const Windmaker__Registry__V1__StreamBindingsRequest init_value = WINDMAKER__REGISTRY__V1__STREAM_BINDINGS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t windmaker__registry__v1__stream_bindings_request__get_packed_size
+                     (const Windmaker__Registry__V1__StreamBindingsRequest *message)
+{
+  assert(message->base.descriptor == &windmaker__registry__v1__stream_bindings_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t windmaker__registry__v1__stream_bindings_request__pack
+                     (const Windmaker__Registry__V1__StreamBindingsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &windmaker__registry__v1__stream_bindings_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t windmaker__registry__v1__stream_bindings_request__pack_to_buffer
+                     (const Windmaker__Registry__V1__StreamBindingsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &windmaker__registry__v1__stream_bindings_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Windmaker__Registry__V1__StreamBindingsRequest *
+       windmaker__registry__v1__stream_bindings_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Windmaker__Registry__V1__StreamBindingsRequest *)
+     protobuf_c_message_unpack (&windmaker__registry__v1__stream_bindings_request__descriptor,
+                                allocator, len, data);
+}
+void   windmaker__registry__v1__stream_bindings_request__free_unpacked
+                     (Windmaker__Registry__V1__StreamBindingsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &windmaker__registry__v1__stream_bindings_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   windmaker__registry__v1__stream_bindings_response__init
+                     (Windmaker__Registry__V1__StreamBindingsResponse         *message)
+{
+  static const Windmaker__Registry__V1__StreamBindingsResponse init_value = WINDMAKER__REGISTRY__V1__STREAM_BINDINGS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t windmaker__registry__v1__stream_bindings_response__get_packed_size
+                     (const Windmaker__Registry__V1__StreamBindingsResponse *message)
+{
+  assert(message->base.descriptor == &windmaker__registry__v1__stream_bindings_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t windmaker__registry__v1__stream_bindings_response__pack
+                     (const Windmaker__Registry__V1__StreamBindingsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &windmaker__registry__v1__stream_bindings_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t windmaker__registry__v1__stream_bindings_response__pack_to_buffer
+                     (const Windmaker__Registry__V1__StreamBindingsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &windmaker__registry__v1__stream_bindings_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Windmaker__Registry__V1__StreamBindingsResponse *
+       windmaker__registry__v1__stream_bindings_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Windmaker__Registry__V1__StreamBindingsResponse *)
+     protobuf_c_message_unpack (&windmaker__registry__v1__stream_bindings_response__descriptor,
+                                allocator, len, data);
+}
+void   windmaker__registry__v1__stream_bindings_response__free_unpacked
+                     (Windmaker__Registry__V1__StreamBindingsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &windmaker__registry__v1__stream_bindings_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor windmaker__registry__v1__capability__field_descriptors[2] =
 {
   {
@@ -3758,6 +3848,95 @@ const ProtobufCMessageDescriptor windmaker__registry__v1__resolve_attribution_re
   (ProtobufCMessageInit) windmaker__registry__v1__resolve_attribution_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor windmaker__registry__v1__stream_bindings_request__field_descriptors[2] =
+{
+  {
+    "from",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Registry__V1__StreamBindingsRequest, from),
+    &windmaker__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "through",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Registry__V1__StreamBindingsRequest, through),
+    &windmaker__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned windmaker__registry__v1__stream_bindings_request__field_indices_by_name[] = {
+  0,   /* field[0] = from */
+  1,   /* field[1] = through */
+};
+static const ProtobufCIntRange windmaker__registry__v1__stream_bindings_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor windmaker__registry__v1__stream_bindings_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "windmaker.registry.v1.StreamBindingsRequest",
+  "StreamBindingsRequest",
+  "Windmaker__Registry__V1__StreamBindingsRequest",
+  "windmaker.registry.v1",
+  sizeof(Windmaker__Registry__V1__StreamBindingsRequest),
+  2,
+  windmaker__registry__v1__stream_bindings_request__field_descriptors,
+  windmaker__registry__v1__stream_bindings_request__field_indices_by_name,
+  1,  windmaker__registry__v1__stream_bindings_request__number_ranges,
+  (ProtobufCMessageInit) windmaker__registry__v1__stream_bindings_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor windmaker__registry__v1__stream_bindings_response__field_descriptors[1] =
+{
+  {
+    "bindings",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Windmaker__Registry__V1__StreamBindingsResponse, n_bindings),
+    offsetof(Windmaker__Registry__V1__StreamBindingsResponse, bindings),
+    &windmaker__registry__v1__binding__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned windmaker__registry__v1__stream_bindings_response__field_indices_by_name[] = {
+  0,   /* field[0] = bindings */
+};
+static const ProtobufCIntRange windmaker__registry__v1__stream_bindings_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor windmaker__registry__v1__stream_bindings_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "windmaker.registry.v1.StreamBindingsResponse",
+  "StreamBindingsResponse",
+  "Windmaker__Registry__V1__StreamBindingsResponse",
+  "windmaker.registry.v1",
+  sizeof(Windmaker__Registry__V1__StreamBindingsResponse),
+  1,
+  windmaker__registry__v1__stream_bindings_response__field_descriptors,
+  windmaker__registry__v1__stream_bindings_response__field_indices_by_name,
+  1,  windmaker__registry__v1__stream_bindings_response__number_ranges,
+  (ProtobufCMessageInit) windmaker__registry__v1__stream_bindings_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue windmaker__registry__v1__provider_type__enum_values_by_number[6] =
 {
   { "PROVIDER_TYPE_UNSPECIFIED", "WINDMAKER__REGISTRY__V1__PROVIDER_TYPE__PROVIDER_TYPE_UNSPECIFIED", 0 },
@@ -3930,7 +4109,7 @@ const ProtobufCEnumDescriptor windmaker__registry__v1__binding_state__descriptor
   windmaker__registry__v1__binding_state__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor windmaker__registry__v1__registry__method_descriptors[16] =
+static const ProtobufCMethodDescriptor windmaker__registry__v1__registry__method_descriptors[17] =
 {
   { "Apply", &windmaker__registry__v1__apply_request__descriptor, &windmaker__registry__v1__apply_response__descriptor },
   { "Invite", &windmaker__registry__v1__invite_request__descriptor, &windmaker__registry__v1__invite_response__descriptor },
@@ -3948,6 +4127,7 @@ static const ProtobufCMethodDescriptor windmaker__registry__v1__registry__method
   { "EndBinding", &windmaker__registry__v1__end_binding_request__descriptor, &windmaker__registry__v1__end_binding_response__descriptor },
   { "ListBindings", &windmaker__registry__v1__list_bindings_request__descriptor, &windmaker__registry__v1__list_bindings_response__descriptor },
   { "ResolveAttribution", &windmaker__registry__v1__resolve_attribution_request__descriptor, &windmaker__registry__v1__resolve_attribution_response__descriptor },
+  { "StreamBindings", &windmaker__registry__v1__stream_bindings_request__descriptor, &windmaker__registry__v1__stream_bindings_response__descriptor },
 };
 const unsigned windmaker__registry__v1__registry__method_indices_by_name[] = {
   0,        /* Apply */
@@ -3964,6 +4144,7 @@ const unsigned windmaker__registry__v1__registry__method_indices_by_name[] = {
   6,        /* Reinstate */
   4,        /* Reject */
   15,        /* ResolveAttribution */
+  16,        /* StreamBindings */
   5,        /* Suspend */
   7         /* Terminate */
 };
@@ -3974,7 +4155,7 @@ const ProtobufCServiceDescriptor windmaker__registry__v1__registry__descriptor =
   "Registry",
   "Windmaker__Registry__V1__Registry",
   "windmaker.registry.v1",
-  16,
+  17,
   windmaker__registry__v1__registry__method_descriptors,
   windmaker__registry__v1__registry__method_indices_by_name
 };
@@ -4105,6 +4286,14 @@ void windmaker__registry__v1__registry__resolve_attribution(ProtobufCService *se
 {
   assert(service->descriptor == &windmaker__registry__v1__registry__descriptor);
   service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void windmaker__registry__v1__registry__stream_bindings(ProtobufCService *service,
+                                                        const Windmaker__Registry__V1__StreamBindingsRequest *input,
+                                                        Windmaker__Registry__V1__StreamBindingsResponse_Closure closure,
+                                                        void *closure_data)
+{
+  assert(service->descriptor == &windmaker__registry__v1__registry__descriptor);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void windmaker__registry__v1__registry__init (Windmaker__Registry__V1__Registry_Service *service,
                                               Windmaker__Registry__V1__Registry_ServiceDestroy destroy)

@@ -52,6 +52,8 @@ typedef struct Windmaker__Registry__V1__AttributionQuery Windmaker__Registry__V1
 typedef struct Windmaker__Registry__V1__Attribution Windmaker__Registry__V1__Attribution;
 typedef struct Windmaker__Registry__V1__ResolveAttributionRequest Windmaker__Registry__V1__ResolveAttributionRequest;
 typedef struct Windmaker__Registry__V1__ResolveAttributionResponse Windmaker__Registry__V1__ResolveAttributionResponse;
+typedef struct Windmaker__Registry__V1__StreamBindingsRequest Windmaker__Registry__V1__StreamBindingsRequest;
+typedef struct Windmaker__Registry__V1__StreamBindingsResponse Windmaker__Registry__V1__StreamBindingsResponse;
 
 
 /* --- enums --- */
@@ -612,6 +614,34 @@ struct  Windmaker__Registry__V1__ResolveAttributionResponse
 };
 #define WINDMAKER__REGISTRY__V1__RESOLVE_ATTRIBUTION_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&windmaker__registry__v1__resolve_attribution_response__descriptor) \
+    , 0,NULL }
+
+
+struct  Windmaker__Registry__V1__StreamBindingsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The first and last day (inclusive) of the range; at most 1,100 days apart.
+   */
+  Windmaker__Common__V1__Date *from;
+  Windmaker__Common__V1__Date *through;
+};
+#define WINDMAKER__REGISTRY__V1__STREAM_BINDINGS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&windmaker__registry__v1__stream_bindings_request__descriptor) \
+    , NULL, NULL }
+
+
+/*
+ * One batch of the stream: at most 1,000 bindings, in id order across the whole stream.
+ */
+struct  Windmaker__Registry__V1__StreamBindingsResponse
+{
+  ProtobufCMessage base;
+  size_t n_bindings;
+  Windmaker__Registry__V1__Binding **bindings;
+};
+#define WINDMAKER__REGISTRY__V1__STREAM_BINDINGS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&windmaker__registry__v1__stream_bindings_response__descriptor) \
     , 0,NULL }
 
 
@@ -1280,6 +1310,44 @@ Windmaker__Registry__V1__ResolveAttributionResponse *
 void   windmaker__registry__v1__resolve_attribution_response__free_unpacked
                      (Windmaker__Registry__V1__ResolveAttributionResponse *message,
                       ProtobufCAllocator *allocator);
+/* Windmaker__Registry__V1__StreamBindingsRequest methods */
+void   windmaker__registry__v1__stream_bindings_request__init
+                     (Windmaker__Registry__V1__StreamBindingsRequest         *message);
+size_t windmaker__registry__v1__stream_bindings_request__get_packed_size
+                     (const Windmaker__Registry__V1__StreamBindingsRequest   *message);
+size_t windmaker__registry__v1__stream_bindings_request__pack
+                     (const Windmaker__Registry__V1__StreamBindingsRequest   *message,
+                      uint8_t             *out);
+size_t windmaker__registry__v1__stream_bindings_request__pack_to_buffer
+                     (const Windmaker__Registry__V1__StreamBindingsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Windmaker__Registry__V1__StreamBindingsRequest *
+       windmaker__registry__v1__stream_bindings_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   windmaker__registry__v1__stream_bindings_request__free_unpacked
+                     (Windmaker__Registry__V1__StreamBindingsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Windmaker__Registry__V1__StreamBindingsResponse methods */
+void   windmaker__registry__v1__stream_bindings_response__init
+                     (Windmaker__Registry__V1__StreamBindingsResponse         *message);
+size_t windmaker__registry__v1__stream_bindings_response__get_packed_size
+                     (const Windmaker__Registry__V1__StreamBindingsResponse   *message);
+size_t windmaker__registry__v1__stream_bindings_response__pack
+                     (const Windmaker__Registry__V1__StreamBindingsResponse   *message,
+                      uint8_t             *out);
+size_t windmaker__registry__v1__stream_bindings_response__pack_to_buffer
+                     (const Windmaker__Registry__V1__StreamBindingsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Windmaker__Registry__V1__StreamBindingsResponse *
+       windmaker__registry__v1__stream_bindings_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   windmaker__registry__v1__stream_bindings_response__free_unpacked
+                     (Windmaker__Registry__V1__StreamBindingsResponse *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Windmaker__Registry__V1__Capability_Closure)
@@ -1387,6 +1455,12 @@ typedef void (*Windmaker__Registry__V1__ResolveAttributionRequest_Closure)
 typedef void (*Windmaker__Registry__V1__ResolveAttributionResponse_Closure)
                  (const Windmaker__Registry__V1__ResolveAttributionResponse *message,
                   void *closure_data);
+typedef void (*Windmaker__Registry__V1__StreamBindingsRequest_Closure)
+                 (const Windmaker__Registry__V1__StreamBindingsRequest *message,
+                  void *closure_data);
+typedef void (*Windmaker__Registry__V1__StreamBindingsResponse_Closure)
+                 (const Windmaker__Registry__V1__StreamBindingsResponse *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -1458,6 +1532,10 @@ struct Windmaker__Registry__V1__Registry_Service
                               const Windmaker__Registry__V1__ResolveAttributionRequest *input,
                               Windmaker__Registry__V1__ResolveAttributionResponse_Closure closure,
                               void *closure_data);
+  void (*stream_bindings)(Windmaker__Registry__V1__Registry_Service *service,
+                          const Windmaker__Registry__V1__StreamBindingsRequest *input,
+                          Windmaker__Registry__V1__StreamBindingsResponse_Closure closure,
+                          void *closure_data);
 };
 typedef void (*Windmaker__Registry__V1__Registry_ServiceDestroy)(Windmaker__Registry__V1__Registry_Service *);
 void windmaker__registry__v1__registry__init (Windmaker__Registry__V1__Registry_Service *service,
@@ -1481,7 +1559,8 @@ void windmaker__registry__v1__registry__init (Windmaker__Registry__V1__Registry_
       function_prefix__ ## confirm_binding,\
       function_prefix__ ## end_binding,\
       function_prefix__ ## list_bindings,\
-      function_prefix__ ## resolve_attribution  }
+      function_prefix__ ## resolve_attribution,\
+      function_prefix__ ## stream_bindings  }
 void windmaker__registry__v1__registry__apply(ProtobufCService *service,
                                               const Windmaker__Registry__V1__ApplyRequest *input,
                                               Windmaker__Registry__V1__ApplyResponse_Closure closure,
@@ -1546,6 +1625,10 @@ void windmaker__registry__v1__registry__resolve_attribution(ProtobufCService *se
                                                             const Windmaker__Registry__V1__ResolveAttributionRequest *input,
                                                             Windmaker__Registry__V1__ResolveAttributionResponse_Closure closure,
                                                             void *closure_data);
+void windmaker__registry__v1__registry__stream_bindings(ProtobufCService *service,
+                                                        const Windmaker__Registry__V1__StreamBindingsRequest *input,
+                                                        Windmaker__Registry__V1__StreamBindingsResponse_Closure closure,
+                                                        void *closure_data);
 
 /* --- descriptors --- */
 
@@ -1589,6 +1672,8 @@ extern const ProtobufCMessageDescriptor windmaker__registry__v1__attribution_que
 extern const ProtobufCMessageDescriptor windmaker__registry__v1__attribution__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__registry__v1__resolve_attribution_request__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__registry__v1__resolve_attribution_response__descriptor;
+extern const ProtobufCMessageDescriptor windmaker__registry__v1__stream_bindings_request__descriptor;
+extern const ProtobufCMessageDescriptor windmaker__registry__v1__stream_bindings_response__descriptor;
 extern const ProtobufCServiceDescriptor windmaker__registry__v1__registry__descriptor;
 
 PROTOBUF_C__END_DECLS
