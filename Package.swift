@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "wmctl", targets: ["wmctl"]),
         .executable(name: "wm-echo", targets: ["wm-echo"]),
         .executable(name: "registry", targets: ["registry"]),
+        .executable(name: "assessment", targets: ["assessment"]),
         .executable(name: "rpc-bench", targets: ["RPCBench"]),
         .executable(name: "registry-bench", targets: ["RegistryBench"]),
         .library(name: "BenchmarkSupport", targets: ["BenchmarkSupport"]),
@@ -135,6 +136,16 @@ let package = Package(
             resources: [.embedInCode("Resources/default-rulebook.json")],
             swiftSettings: strictSettings
         ),
+        // The assessment over RPC: the service adapter, wire conversions, the access table, the registry client.
+        .target(
+            name: "AssessmentRPC",
+            dependencies: [
+                "WindMakerAssessment", "WindMakerKit", "WindMakerStorage", "WindMakerServiceKit", "WindMakerMessages",
+                "WindMakerRPC", "WindMakerServiceAPI", "WindMakerServiceSupport",
+            ],
+            path: "Services/Assessment/AssessmentRPC",
+            swiftSettings: strictSettings
+        ),
         // The registry over RPC: the service adapter, conversions between the wire and the domain, the access table.
         .target(
             name: "RegistryRPC",
@@ -153,6 +164,16 @@ let package = Package(
                 lifecycle, logging,
             ],
             path: "Services/Registry/registry",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "assessment",
+            dependencies: [
+                "AssessmentRPC", "WindMakerAssessment", "WindMakerKit", "WindMakerRPC", "WindMakerServiceKit",
+                "WindMakerStorage", "WindMakerServiceSupport", "WindMakerTLS", "WindMakerTransport", argumentParser,
+                lifecycle, logging,
+            ],
+            path: "Services/Assessment/assessment",
             swiftSettings: strictSettings
         ),
         // A small echo service: the integration tests' and the benchmark's server.
@@ -272,6 +293,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "AssessmentRPCTests",
+            dependencies: [
+                "AssessmentRPC", "WindMakerAssessment", "WindMakerKit", "WindMakerRPC", "WindMakerServiceAPI",
+                "WindMakerServiceSupport", "WindMakerMessages", "WindMakerTestSupport",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "RegistryRPCTests",
             dependencies: [
                 "WindMakerTestSupport",
@@ -299,7 +328,8 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "WindMakerServiceSupport", "WindMakerServiceAPI", "WindMakerTLS", "WindMakerTransport", "WindMakerRPC",
-                "WindMakerMessages", "WindMakerEcho", "WindMakerTestSupport", nioCore, nioPosix, logging, lifecycle,
+                "WindMakerMessages", "WindMakerEcho", "WindMakerTestSupport", "WindMakerStorage", nioCore, nioPosix,
+                logging, lifecycle,
             ],
             swiftSettings: strictSettings
         ),

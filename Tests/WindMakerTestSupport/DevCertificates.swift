@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 public import WindMakerTLS
 
 /// Development certificates made by `scripts/dev-certs` once per test process, in a temporary directory.
@@ -75,19 +76,24 @@ public struct DevCertificates: Sendable {
 
     private func path(_ file: String) -> String { "\(self.directory)/\(file)" }
 
-    /// The repository root, found from this file's location (`Tests/WindMakerTestSupport/…`).
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+    private static let providerIssuing = Mutex(())
+
+    /// Issues (once) a client certificate for provider `id` (SAN `spiffe://windmaker/provider/<id>`) with
+    /// `scripts/dev-certs --provider`, and returns the identity name to connect with.
+    public func provider(_ id: String) throws -> String {
+        try Self.providerIssuing.withLock { _ in
+            let name = "provider-\(id)"
+            if FileManager.default.fileExists(atPath: self.certificatePath(for: name)) { return name }
+            try Self.runScript([self.directory, "--provider", id])
+            return name
+        }
     }
 
-    private static func generate() throws -> DevCertificates {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("windmaker-dev-certs-\(ProcessInfo.processInfo.processIdentifier)-\(UUID())")
+    private static func runScript(_ arguments: [String]) throws {
         let script = repositoryRoot.appendingPathComponent("scripts/dev-certs")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script.path, directory.path, "--with-rogue"]
+        process.arguments = [script.path] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -97,6 +103,18 @@ public struct DevCertificates: Sendable {
         guard process.terminationStatus == 0 else {
             throw DevCertificatesError(message: "\(script.path) exited \(process.terminationStatus): \(text)")
         }
+    }
+
+    /// The repository root, found from this file's location (`Tests/WindMakerTestSupport/…`).
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
+
+    private static func generate() throws -> DevCertificates {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("windmaker-dev-certs-\(ProcessInfo.processInfo.processIdentifier)-\(UUID())")
+        try Self.runScript([directory.path, "--with-rogue"])
         atexit {
             try? FileManager.default.removeItem(atPath: DevCertificates.shared.directory)
         }

@@ -5,6 +5,7 @@
 
 #include <protobuf-c/protobuf-c.h>
 
+#include "windmaker/assessment/v1/assessment.pb-c.h"
 #include "windmaker/common/v1/common.pb-c.h"
 #include "windmaker/echo/v1/echo.pb-c.h"
 #include "windmaker/health/v1/health.pb-c.h"

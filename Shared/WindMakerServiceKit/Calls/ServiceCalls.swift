@@ -23,6 +23,8 @@ public struct ServiceCalls: Sendable {
     public let clock: @Sendable () -> Timestamp
     /// Where the blocking reads run, off the event loops (writes run on the database's group committer).
     let storage = StorageQueue()
+    /// Where heavy computations run, one at a time, off the event loops and apart from the reads.
+    let work = StorageQueue(label: "windmaker.work")
 
     /// - Parameters:
     ///   - service: how messages name the service, e.g. `registry`.
@@ -44,6 +46,15 @@ public struct ServiceCalls: Sendable {
         _ body: @escaping @Sendable () throws -> T
     ) async throws -> T {
         try await self.guarded(context) { try await self.storage.run(body) }
+    }
+
+    /// Runs a heavy synchronous computation (seconds of CPU, reads included) on the work thread, through
+    /// ``guarded(_:_:)``: never on an event loop, and never ahead of the service's short reads.
+    public func working<T: Sendable>(
+        _ context: ServerContext,
+        _ body: @escaping @Sendable () throws -> T
+    ) async throws -> T {
+        try await self.guarded(context) { try await self.work.run(body) }
     }
 
     /// Runs a mutating operation at most once per `idempotency-key` (the request metadata the caller sets), in one

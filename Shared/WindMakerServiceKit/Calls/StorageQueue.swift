@@ -6,8 +6,15 @@ import Dispatch
 /// event loop that wait would stall every other connection the loop serves. The database allows one caller at a
 /// time anyway, so one serial queue loses nothing. Writes do not come here: ``Database/write(_:)`` runs them on the
 /// database's group committer.
+///
+/// A second queue of the same kind runs heavy computations (scoring a period), so that they hold neither an event loop
+/// nor the reads.
 final class StorageQueue: Sendable {
-    private let queue = DispatchQueue(label: "windmaker.storage")
+    private let queue: DispatchQueue
+
+    init(label: String = "windmaker.storage") {
+        self.queue = DispatchQueue(label: label)
+    }
 
     /// Runs `body` on the storage thread and returns its result to the calling task.
     func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {

@@ -16,6 +16,33 @@ extension Assessment {
         at time: Timestamp,
         progress: (Int) -> Void = { _ in }
     ) async throws -> PeriodRecord {
+        let prepared = try self.prepareComputation(
+            period: period,
+            providers: providers,
+            snapshot: snapshot,
+            at: time,
+            progress: progress
+        )
+        return try await self.store(prepared, actor: actor)
+    }
+
+    /// The dates of facts a computation of `period` reads: from the start of the longer of its windows under the
+    /// effective rulebook through the period's last day (the registry's binding snapshot covers the same dates).
+    public func inputDates(for period: PeriodID) throws -> (first: CivilDate, last: CivilDate) {
+        let rulebook = try self.effectiveRulebook(for: period)
+        let computation = PeriodComputation(period: period, rulebook: rulebook, snapshot: BindingSnapshot([]))
+        return (computation.firstInputDate, period.lastDay)
+    }
+
+    /// The synchronous, CPU-heavy part of ``compute(period:providers:snapshot:actor:at:progress:)``: reads the facts
+    /// and scores every provider, storing nothing. Run it off the event loops.
+    public func prepareComputation(
+        period: PeriodID,
+        providers: [PeriodComputation.Provider],
+        snapshot: BindingSnapshot,
+        at time: Timestamp,
+        progress: (Int) -> Void = { _ in }
+    ) throws -> PreparedComputation {
         var record = try self.periodRecord(period)
         try Self.checkTransition(&record, .compute)
         let rulebook = try self.effectiveRulebook(for: period)
@@ -37,26 +64,30 @@ extension Assessment {
         record.computedAt = time
         record.summary = summary
         record.bindingsDigest = snapshot.digest.hex
+        return PreparedComputation(record: record, scorecards: scorecards)
+    }
+
+    /// Stores a prepared computation, checking the period's state again: a publish may have landed meanwhile.
+    public func store(_ prepared: PreparedComputation, actor: String) async throws -> PeriodRecord {
         let store = self.store
-        let stored = record
+        let record = prepared.record
         return try await self.database.write { sql in
-            // Checked again inside the write: a publish may have landed while the scores were computed.
-            var current = try store.period(period, in: sql) ?? .open(period)
+            var current = try store.period(record.period, in: sql) ?? .open(record.period)
             try Self.checkTransition(&current, .compute)
-            try store.replaceScorecards(scorecards, of: period, in: sql)
-            try store.savePeriod(stored, in: sql)
+            try store.replaceScorecards(prepared.scorecards, of: record.period, in: sql)
+            try store.savePeriod(record, in: sql)
             try store.appendAudit(
                 AuditRecord(
-                    at: time,
+                    at: record.computedAt ?? Timestamp(microsecondsSinceEpoch: 0),
                     actor: actor,
                     action: "compute",
-                    period: period.description,
-                    detail: "rulebook \(rulebook.version), \(summary.providers) providers, "
-                        + "\(summary.attributedFacts) facts attributed, \(summary.unattributedFacts) unattributed"
+                    period: record.period.description,
+                    detail: "rulebook \(record.rulebookVersion ?? 0), \(record.summary.providers) providers, "
+                        + "\(record.summary.attributedFacts) facts attributed, \(record.summary.unattributedFacts) unattributed"
                 ),
                 in: sql
             )
-            return stored
+            return record
         }
     }
 

@@ -1,0 +1,84 @@
+import WindMakerAssessment
+import WindMakerKit
+public import WindMakerMessages
+public import WindMakerRPC
+import WindMakerServiceKit
+
+extension AssessmentService {
+    public func fileAppeal(
+        request: AssessmentV1.FileAppealRequest,
+        context: ServerContext
+    ) async throws -> AssessmentV1.FileAppealResponse {
+        let period = try WireRequest.period(request.period)
+        let provider = try WireRequest.provider(request.providerId)
+        try AssessmentCaller.checkOwn(provider, context.peer, action: "appeal")
+        let dimension = try WireRequest.dimension(request.dimension, field: "dimension")
+        let appeal = try await self.calls.guarded(context) {
+            try await self.assessment.fileAppeal(
+                period: period,
+                provider: provider,
+                dimension: dimension,
+                reason: request.reason,
+                id: AppealID.random(),
+                actor: context.peer.description,
+                at: self.calls.clock()
+            )
+        }
+        return AssessmentV1.FileAppealResponse(appeal: AssessmentV1.Appeal(appeal))
+    }
+
+    public func resolveAppeal(
+        request: AssessmentV1.ResolveAppealRequest,
+        context: ServerContext
+    ) async throws -> AssessmentV1.ResolveAppealResponse {
+        let id: AppealID
+        do {
+            id = try AppealID(request.appealId)
+        } catch {
+            throw AssessmentError.invalidArgument([FieldViolation(field: "appeal_id", description: "\(error)")])
+        }
+        let decision: AppealDecision
+        if request.uphold {
+            guard let override = request.override else {
+                throw AssessmentError.invalidArgument([
+                    FieldViolation(field: "override", description: "is required to uphold an appeal")
+                ])
+            }
+            decision = .uphold(
+                IndicatorOverride(
+                    dimension: try WireRequest.dimension(override.dimension, field: "override.dimension"),
+                    indicator: override.indicator,
+                    value: override.value,
+                    justification: override.justification
+                )
+            )
+        } else {
+            decision = .reject(reason: request.reason)
+        }
+        let (appeal, card) = try await self.calls.guarded(context) {
+            try await self.assessment.resolveAppeal(
+                id,
+                decision: decision,
+                actor: context.peer.description,
+                at: self.calls.clock()
+            )
+        }
+        return AssessmentV1.ResolveAppealResponse(
+            appeal: AssessmentV1.Appeal(appeal),
+            scorecard: AssessmentV1.Scorecard(card)
+        )
+    }
+
+    public func listAppeals(
+        request: AssessmentV1.ListAppealsRequest,
+        context: ServerContext
+    ) async throws -> AssessmentV1.ListAppealsResponse {
+        let period = try WireRequest.period(request.period)
+        let provider = try WireRequest.provider(request.providerId)
+        try AssessmentCaller.checkOwn(provider, context.peer, action: "read the appeals of")
+        let appeals = try await self.calls.reading(context) {
+            try self.assessment.appeals(period: period, provider: provider)
+        }
+        return AssessmentV1.ListAppealsResponse(appeals: appeals.map(AssessmentV1.Appeal.init))
+    }
+}

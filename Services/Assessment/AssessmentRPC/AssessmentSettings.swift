@@ -1,0 +1,23 @@
+public import WindMakerKit
+
+/// What an assessment server is configured with beyond its store and registry.
+public struct AssessmentSettings: Sendable {
+    /// Facts before this day are refused.
+    public var programStart: CivilDate
+    /// How long a published period takes appeals, in days.
+    public var appealDays: Int
+    /// The program's targets: providers in the ¥1B and the ¥100M club.
+    public var targetBillion: Int
+    public var targetHundredMillion: Int
+
+    /// The most facts one ingest message carries.
+    public static let maximumFactsPerMessage = 10_000
+
+    public init(programStart: CivilDate, appealDays: Int = 7, targetBillion: Int = 100, targetHundredMillion: Int = 200)
+    {
+        self.programStart = programStart
+        self.appealDays = appealDays
+        self.targetBillion = targetBillion
+        self.targetHundredMillion = targetHundredMillion
+    }
+}

@@ -1,0 +1,126 @@
+public import WindMakerAssessment
+public import WindMakerKit
+import WindMakerMessages
+public import WindMakerRPC
+import WindMakerServiceAPI
+
+/// ``RegistrySource`` over the registry's RPC API, called with the assessment's own identity. Each call inherits the
+/// remaining deadline of the assessment call it serves; when the registry cannot answer, the operation fails with
+/// `UNAVAILABLE` rather than scoring on guesses.
+public struct RegistryClientSource: RegistrySource {
+    private let registry: RegistryV1.Registry.Client
+
+    public init(client: RPCClient) {
+        self.registry = RegistryV1.Registry.Client(client)
+    }
+
+    public func activeProviders() async throws -> [PeriodComputation.Provider] {
+        var providers: [PeriodComputation.Provider] = []
+        var token = ""
+        repeat {
+            let page = try await Self.calling {
+                try await self.registry.listProviders(
+                    RegistryV1.ListProvidersRequest(
+                        status: .active,
+                        page: CommonV1.PageRequest(pageSize: 500, pageToken: token)
+                    ),
+                    options: CallOptions(isIdempotent: true)
+                )
+            }
+            for provider in page.providers {
+                providers.append(try Self.provider(provider))
+            }
+            token = page.page?.nextPageToken ?? ""
+        } while !token.isEmpty
+        return providers
+    }
+
+    public func bindings(from first: CivilDate, through last: CivilDate) async throws -> [BindingSpan] {
+        try await Self.calling {
+            try await self.registry.streamBindings(
+                RegistryV1.StreamBindingsRequest(from: first.wire, through: last.wire),
+                options: CallOptions(isIdempotent: true)
+            ) { stream in
+                var spans: [BindingSpan] = []
+                for try await batch in stream {
+                    for binding in batch.bindings {
+                        if let span = try Self.span(binding) { spans.append(span) }
+                    }
+                }
+                return spans
+            }
+        }
+    }
+
+    private static func calling<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as RPCError {
+            switch error.code {
+            case .deadlineExceeded, .cancelled:
+                throw error
+            case .unavailable:
+                throw RPCError(.unavailable, "the registry is unavailable (\(error.message)); nothing was computed")
+            default:
+                throw RPCError(.internal, "the registry refused the assessment's call: \(error.code) \(error.message)")
+            }
+        } catch let error as CancellationError {
+            throw error
+        } catch let error as UnreadableReply {
+            throw RPCError(.internal, "the registry sent \(error.what) in a form the assessment cannot read")
+        } catch {
+            throw RPCError(.unavailable, "the registry is unavailable (\(error)); nothing was computed")
+        }
+    }
+
+    private static func provider(_ wire: RegistryV1.Provider) throws -> PeriodComputation.Provider {
+        guard let id = try? ProviderID(wire.id) else { throw UnreadableReply(what: "provider \(wire.id)") }
+        let type: ProviderType
+        switch wire.profile?.type {
+        case .local?: type = .local
+        case .brand?: type = .brand
+        case .matchmaking?: type = .matchmaking
+        case .base?: type = .base
+        case .strategic?: type = .strategic
+        default: throw UnreadableReply(what: "provider \(id) (no known type)")
+        }
+        return PeriodComputation.Provider(id: id, type: type)
+    }
+
+    /// The binding as a span, or `nil` for one ended before it started (it never took effect).
+    private static func span(_ wire: RegistryV1.Binding) throws -> BindingSpan? {
+        let kind: ClientKind? =
+            switch wire.client?.kind {
+            case .merchant?: .merchant
+            case .brand?: .brand
+            case .streamer?: .streamer
+            default: nil
+            }
+        let scope: BindingScope? =
+            switch wire.scope {
+            case .storeOperation: .storeOperation
+            case .liveStreamOperation: .liveStreamOperation
+            case .advertising: .advertising
+            case .supplyChain: .supplyChain
+            default: nil
+            }
+        let unreadable = UnreadableReply(what: "binding \(wire.id)")
+        guard let provider = try? ProviderID(wire.providerId), let kind, let scope,
+            let client = try? ClientRef(kind: kind, id: wire.client?.id ?? ""),
+            let start = try? CivilDate.required(wire.start, field: "start")
+        else { throw unreadable }
+        let end: CivilDate?
+        do {
+            end = try CivilDate.optional(wire.end, field: "end")
+        } catch {
+            throw unreadable
+        }
+        guard let dates = try? DateRange(start: start, end: end) else { return nil }
+        return BindingSpan(id: wire.id, providerID: provider, client: client, scope: scope, dates: dates)
+    }
+}
+
+/// A registry reply the assessment cannot turn into domain values (a newer registry, or a bug): never guessed at.
+private struct UnreadableReply: Error {
+    var what: String
+}

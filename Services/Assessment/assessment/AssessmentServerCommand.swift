@@ -1,0 +1,140 @@
+import ArgumentParser
+import AssessmentRPC
+import Logging
+import WindMakerAssessment
+import WindMakerKit
+import WindMakerRPC
+import WindMakerServiceKit
+import WindMakerServiceSupport
+import WindMakerStorage
+import WindMakerTLS
+import WindMakerTransport
+
+/// Serves `windmaker.assessment.v1.Assessment` (with health and method listing) over mutual TLS until SIGTERM or
+/// SIGINT, on the SQLite database `<data-dir>/assessment.sqlite`, calling the registry with its own identity.
+@main
+struct AssessmentServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assessment",
+        abstract: "Serve provider assessment over mutual TLS (default 127.0.0.1:7402)."
+    )
+
+    @OptionGroup var options: ServerOptions
+
+    @Option(name: .customLong("data-dir"), help: "Directory of assessment.sqlite (env WM_DATA_DIR, default .dev/data).")
+    var dataDirectory: String?
+
+    @Option(name: .customLong("registry"), help: "The registry's host:port (env WM_REGISTRY, default 127.0.0.1:7401).")
+    var registry: String?
+
+    @Option(
+        name: .customLong("registry-server-name"),
+        help: "The name the registry's certificate must carry (env WM_REGISTRY_SERVER_NAME, default registry)."
+    )
+    var registryServerName: String?
+
+    @Option(
+        name: .customLong("program-start"),
+        help: "The program's first day; earlier facts are refused (default 2021-07-01)."
+    )
+    var programStart = "2021-07-01"
+
+    @Option(name: .customLong("appeal-days"), help: "Days a published period takes appeals (default 7).")
+    var appealDays = 7
+
+    @Option(name: .customLong("target-1b"), help: "Providers the program aims to have in the ¥1B club (default 100).")
+    var targetBillion = 100
+
+    @Option(name: .customLong("target-100m"), help: "Providers the program aims to have above ¥100M (default 200).")
+    var targetHundredMillion = 200
+
+    func run() async throws {
+        let logger = LoggingSetup.bootstrap(label: "assessment", level: try self.options.resolvedLogLevel())
+        let listen = try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7402))
+        let tls = try self.options.tls.serverConfiguration()
+        let identity = "spiffe://windmaker/service/assessment"
+        try WindMakerServer.checkTLS(tls, identity: identity, name: "assessment")
+        let limits = try self.options.limits.applied()
+        let retention = try self.options.idempotencyRetention()
+        let settings = try self.settings()
+        let registryText = self.registry ?? Environment.value("WM_REGISTRY") ?? "127.0.0.1:7401"
+        guard let registryAddress = ListenAddress(parsing: registryText) else {
+            throw StartupError("--registry must be host:port, got \"\(registryText)\"")
+        }
+        let registryName = self.registryServerName ?? Environment.value("WM_REGISTRY_SERVER_NAME") ?? "registry"
+        let directory = self.dataDirectory ?? Environment.value("WM_DATA_DIR") ?? ".dev/data"
+        let path = try DataDirectory.file("assessment.sqlite", in: directory)
+        let database: Database
+        let assessment: Assessment
+        do {
+            database = try Database(path: path)
+            try database.migrate(AssessmentSchema.migrations)
+            assessment = Assessment(database: database)
+            try assessment.publishDefaultRulebookIfNone(
+                effectiveFrom: PeriodID(containing: settings.programStart),
+                at: SystemClock.now()
+            )
+        } catch let error as StorageError {
+            throw StartupError("cannot open the assessment database \(path): \(error.message)")
+        }
+        defer { database.close() }
+        let durability = try database.durabilitySettings()
+        logger.info(
+            "assessment database open",
+            metadata: [
+                "path": "\(path)",
+                "storage.journal_mode": "\(durability.journalMode)",
+                "storage.synchronous": "\(durability.synchronous)",
+            ]
+        )
+
+        let connection = RPCConnection(
+            host: registryAddress.host,
+            port: registryAddress.port,
+            serverName: registryName,
+            security: try TLSChannelSecurity(
+                configuration: try self.options.tls.clientConfiguration(serverName: registryName),
+                logger: logger
+            ),
+            logger: logger
+        )
+        let service = AssessmentService(
+            assessment: assessment,
+            registry: RegistryClientSource(client: RPCClient(transport: connection)),
+            settings: settings
+        )
+        let server = try WindMakerServer(
+            name: "assessment",
+            services: [service],
+            policy: AssessmentAccess.policy,
+            listen: listen,
+            tls: tls,
+            identity: identity,
+            dependencies: [IdempotencyPruner(database: database, retention: retention, logger: logger)],
+            configuration: limits,
+            logger: logger
+        )
+        logger.info("registry at \(registryAddress) (server name \(registryName))")
+        try await server.runUntilSignalled()
+        await connection.close()
+    }
+
+    private func settings() throws -> AssessmentSettings {
+        let start: CivilDate
+        do {
+            start = try CivilDate(self.programStart)
+        } catch {
+            throw StartupError("--program-start: \(error)")
+        }
+        guard (1 ... 90).contains(self.appealDays) else { throw StartupError("--appeal-days must be 1 to 90") }
+        guard self.targetBillion > 0, self.targetHundredMillion > 0 else {
+            throw StartupError("--target-1b and --target-100m must be positive")
+        }
+        return AssessmentSettings(
+            programStart: start,
+            appealDays: self.appealDays,
+            targetBillion: self.targetBillion,
+            targetHundredMillion: self.targetHundredMillion
+        )
+    }
+}
