@@ -7,7 +7,13 @@ import WindMakerTransport
 
 /// Where to connect and as whom: flags, or the matching `WM_*` environment variables.
 struct ConnectionOptions: ParsableArguments {
-    @Option(name: .customLong("server"), help: "host:port of the server (env WM_SERVER; default 127.0.0.1:7401).")
+    @Option(
+        name: .customLong("server"),
+        help: ArgumentHelp(
+            "host:port of the server (env WM_SERVER, or WM_ASSESSMENT_SERVER for assessment commands; default "
+                + "127.0.0.1:7401, 7402 for assessment commands)."
+        )
+    )
     var server: String?
 
     @Option(name: .customLong("server-name"), help: "Name the server's certificate must carry (default: the host).")
@@ -32,8 +38,9 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     /// A client for the server, and the connection to close when done.
-    func connect() throws -> (client: RPCClient, connection: RPCConnection) {
-        let text = self.server ?? Environment.value("WM_SERVER") ?? "127.0.0.1:7401"
+    /// - Parameter service: where the service listens unless `--server` says otherwise.
+    func connect(_ service: ServiceEndpoint = .registry) throws -> (client: RPCClient, connection: RPCConnection) {
+        let text = self.server ?? Environment.value(service.environmentVariable) ?? service.defaultAddress
         guard let address = ListenAddress(parsing: text) else {
             throw ValidationError("--server must be host:port, got \"\(text)\"")
         }
@@ -57,4 +64,22 @@ struct ConnectionOptions: ParsableArguments {
     var callOptions: CallOptions {
         CallOptions(timeout: .milliseconds(Int64(self.timeoutSeconds * 1000)), isIdempotent: true)
     }
+
+    /// For calls that run as long as their work does (an ingest of a large file, computing a period): `--timeout`,
+    /// but at least 10 minutes.
+    var streamingOptions: CallOptions {
+        CallOptions(timeout: .milliseconds(Int64(max(self.timeoutSeconds, 600) * 1000)))
+    }
+}
+
+/// Where a service listens by default, and the environment variable that overrides it for `wmctl`.
+struct ServiceEndpoint: Sendable {
+    let environmentVariable: String
+    let defaultAddress: String
+
+    static let registry = ServiceEndpoint(environmentVariable: "WM_SERVER", defaultAddress: "127.0.0.1:7401")
+    static let assessment = ServiceEndpoint(
+        environmentVariable: "WM_ASSESSMENT_SERVER",
+        defaultAddress: "127.0.0.1:7402"
+    )
 }

@@ -33,6 +33,12 @@ enum TerminalText {
     /// C0 controls, DEL, C1 controls (U+009B is a one-byte CSI to some terminals), the bidi embeddings, overrides,
     /// isolates and marks (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C), and the line and paragraph
     /// separators U+2028 and U+2029.
+    /// `text` escaped line by line: for multi-line documents (a rulebook), whose newlines are meant as such.
+    static func escapedKeepingLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { Self.escaped(String($0)) }
+            .joined(separator: "\n")
+    }
+
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00 ... 0x1F, 0x7F ... 0x9F: true

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import WindMakerTestSupport
+
+/// `wmctl assessment …` against the real registry and assessment executables: a CSV file in, a computed period and
+/// a readable scorecard out.
+@Suite struct WmctlAssessmentTests {
+    @Test func ingestComputeAndShowAScorecardFromTheCommandLine() async throws {
+        let stack = try await AssessmentTestStack.start()
+        defer { stack.stop() }
+        let provider = try await stack.activeProvider(1, merchant: "m_1")
+        let address = ["--server", "127.0.0.1:\(stack.assessment.server.port)"]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("facts-\(UUID()).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try """
+        id,subject_kind,subject_id,date,metric,kind,value
+        f1,MERCHANT,m_1,2021-09-10,PAID_GMV,,250000000
+        f2,MERCHANT,m_1,2021-09-10,SHIPMENTS_ON_TIME,,95
+        f3,MERCHANT,m_1,2021-09-10,SHIPMENTS_TOTAL,,100
+        f4,MERCHANT,m_1,2031-09-10,PAID_GMV,,1
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+
+        let ingested = try await CommandRun.wmctl(
+            ["assessment", "ingest", file.path, "--json"] + address,
+            as: "operator-alice"
+        )
+        #expect(ingested.status == 0, "\(ingested.output)")
+        #expect(ingested.output.contains(#""accepted":3"#))
+        #expect(ingested.output.contains("is in the future"))
+
+        let computed = try await CommandRun.wmctl(["assessment", "compute", "2021-09"] + address, as: "operator-alice")
+        #expect(computed.status == 0, "\(computed.output)")
+        #expect(computed.output.contains("providers scored"))
+        #expect(computed.output.contains("COMPUTED"))
+
+        let card = try await CommandRun.wmctl(
+            ["assessment", "scorecard", "2021-09", provider] + address,
+            as: "operator-alice"
+        )
+        #expect(card.status == 0, "\(card.output)")
+        #expect(card.output.contains("on_time_rate") && card.output.contains("0.9500"))
+        #expect(card.output.contains("club GMV (12 months, net)  ¥2500000.00"))
+
+        let refused = try await CommandRun.wmctl(["assessment", "publish", "2021-13"] + address, as: "operator-alice")
+        #expect(refused.status == 2)
+        #expect(refused.output.contains("INVALID_ARGUMENT") && refused.output.contains("<period>"))
+    }
+}
