@@ -25,6 +25,7 @@ let package = Package(
         .executable(name: "assessment", targets: ["assessment"]),
         .executable(name: "rpc-bench", targets: ["RPCBench"]),
         .executable(name: "registry-bench", targets: ["RegistryBench"]),
+        .executable(name: "assessment-bench", targets: ["AssessmentBench"]),
         .library(name: "BenchmarkSupport", targets: ["BenchmarkSupport"]),
     ],
     dependencies: [
@@ -226,6 +227,17 @@ let package = Package(
                 nioCore, nioPosix, logging, argumentParser,
             ],
             path: "Benchmarks/RegistryBench",
+            swiftSettings: strictSettings
+        ),
+        // The assessment: ingest facts/s over mutual TLS from another process, and one period's computation.
+        .executableTarget(
+            name: "AssessmentBench",
+            dependencies: [
+                "BenchmarkSupport", "AssessmentRPC", "WindMakerAssessment", "WindMakerKit", "WindMakerStorage",
+                "WindMakerServiceKit", "WindMakerServiceAPI", "WindMakerServiceSupport", "WindMakerTLS",
+                "WindMakerTransport", "WindMakerRPC", "WindMakerMessages", nioPosix, logging, argumentParser,
+            ],
+            path: "Benchmarks/AssessmentBench",
             swiftSettings: strictSettings
         ),
 

@@ -50,6 +50,14 @@ public final class Database: Sendable {
     /// Groups and commits ``write(_:)`` operations.
     let writer: GroupCommitter
 
+    /// The connection ``scan(_:_:_:)`` reads on, opened on first use; file databases only.
+    let reader = Mutex<Connection?>(nil)
+    /// Held for a whole scan, so that scans on the reader connection run one at a time.
+    let scanning = Mutex(())
+
+    /// Whether the database is a file (not `:memory:`), and so can have a second connection.
+    var isFile: Bool { !self.path.isEmpty && self.path != ":memory:" }
+
     /// The database whose transaction body the current task is running, to catch re-entrant calls.
     @TaskLocal static var transactionOwner: ObjectIdentifier?
 
@@ -71,6 +79,13 @@ public final class Database: Sendable {
     /// calls, and writes still queued, throw ``StorageError/Code/misuse``. Closing twice is harmless.
     /// Deinitialization closes too.
     public func close() {
+        // After a running scan, which uses the reader outside its lock.
+        self.scanning.withLock { _ in
+            self.reader.withLock { reader in
+                reader?.close()
+                reader = nil
+            }
+        }
         self.connection.withLock { connection in
             connection?.close()
             connection = nil

@@ -22,14 +22,30 @@ public struct SHA256: Sendable {
 
     /// Feeds `bytes` into the hash.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            self.pending.append(byte)
-            if self.pending.count == 64 {
-                self.compress()
-                self.pending.removeAll(keepingCapacity: true)
-            }
-            self.length &+= 1
+        let absorbed: Void? = bytes.withContiguousStorageIfAvailable { buffer in self.absorb(buffer) }
+        if absorbed == nil {
+            let copy = Array(bytes)
+            copy.withUnsafeBufferPointer { self.absorb($0) }
         }
+    }
+
+    /// Whole blocks are compressed straight from `buffer`; only a partial block is copied into `pending`.
+    private mutating func absorb(_ buffer: UnsafeBufferPointer<UInt8>) {
+        self.length &+= UInt64(buffer.count)
+        var offset = 0
+        if !self.pending.isEmpty {
+            let take = min(64 - self.pending.count, buffer.count)
+            self.pending.append(contentsOf: buffer[0 ..< take])
+            offset = take
+            guard self.pending.count == 64 else { return }
+            self.pending.withUnsafeBufferPointer { self.compress($0.baseAddress!) }
+            self.pending.removeAll(keepingCapacity: true)
+        }
+        while buffer.count - offset >= 64 {
+            self.compress(buffer.baseAddress! + offset)
+            offset += 64
+        }
+        self.pending.append(contentsOf: buffer[offset...])
     }
 
     /// Feeds the UTF-8 bytes of `text` into the hash.
@@ -43,14 +59,14 @@ public struct SHA256: Sendable {
         self.pending.append(0x80)
         if self.pending.count > 56 {
             self.pending += [UInt8](repeating: 0, count: 64 - self.pending.count)
-            self.compress()
+            self.pending.withUnsafeBufferPointer { self.compress($0.baseAddress!) }
             self.pending.removeAll(keepingCapacity: true)
         }
         self.pending += [UInt8](repeating: 0, count: 56 - self.pending.count)
         for shift in stride(from: 56, through: 0, by: -8) {
             self.pending.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
         }
-        self.compress()
+        self.pending.withUnsafeBufferPointer { self.compress($0.baseAddress!) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
         for word in self.state {
@@ -98,13 +114,19 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    private mutating func compress() {
-        var words = [UInt32](repeating: 0, count: 64)
+    /// Compresses the 64 bytes at `block` into the state.
+    private mutating func compress(_ block: UnsafePointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { words in
+            self.compress(block, words: words)
+        }
+    }
+
+    private mutating func compress(_ block: UnsafePointer<UInt8>, words: UnsafeMutableBufferPointer<UInt32>) {
         for index in 0 ..< 16 {
             let base = index * 4
             words[index] =
-                UInt32(self.pending[base]) << 24 | UInt32(self.pending[base + 1]) << 16
-                | UInt32(self.pending[base + 2]) << 8 | UInt32(self.pending[base + 3])
+                UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16 | UInt32(block[base + 2]) << 8
+                | UInt32(block[base + 3])
         }
         for index in 16 ..< 64 {
             let w15 = words[index - 15]

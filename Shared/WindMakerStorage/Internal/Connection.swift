@@ -77,6 +77,11 @@ final class Connection {
         try self.statement(for: sql).run(arguments, maxRows: 1).first
     }
 
+    /// Calls `body` with each row of one statement's result, in one implicit read transaction.
+    func scan(_ sql: String, _ arguments: [SQLValue], _ body: (ScanRow) throws -> Void) throws {
+        try self.statement(for: sql).scan(arguments, body)
+    }
+
     /// Runs SQL that may hold several statements, without arguments or caching: pragmas and migrations.
     func executeScript(_ sql: String) throws(StorageError) {
         let handle = try self.openHandle()

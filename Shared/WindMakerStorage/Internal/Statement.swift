@@ -52,6 +52,24 @@ final class Statement {
         return rows
     }
 
+    /// Binds the arguments and calls `body` with each result row in turn, without collecting them.
+    func scan(_ arguments: [SQLValue], _ body: (ScanRow) throws -> Void) throws {
+        guard let handle = self.handle else { throw StorageError(.misuse, "statement used after finalize") }
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        try self.bind(arguments, to: handle)
+        while true {
+            let result = sqlite3_step(handle)
+            switch result {
+            case SQLITE_ROW: try body(ScanRow(handle: handle))
+            case SQLITE_DONE: return
+            default: throw StorageError(sqliteCode: result, handle: self.connection)
+            }
+        }
+    }
+
     private func bind(_ arguments: [SQLValue], to handle: OpaquePointer) throws(StorageError) {
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard arguments.count == expected else {

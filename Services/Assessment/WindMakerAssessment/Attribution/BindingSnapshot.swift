@@ -9,6 +9,8 @@ public struct BindingSnapshot: Sendable {
     }
 
     private var spans: [Key: [BindingSpan]] = [:]
+    /// Every binding, in id order.
+    public let bindings: [BindingSpan]
     /// SHA-256 over the bindings sorted by id, each as `id|provider|kind|client|scope|start|end`.
     public let digest: SHA256.Digest
     /// How many bindings the snapshot holds.
@@ -16,7 +18,9 @@ public struct BindingSnapshot: Sendable {
 
     public init(_ bindings: [BindingSpan]) {
         var hash = SHA256()
-        for binding in bindings.sorted(by: { $0.id < $1.id }) {
+        let sorted = bindings.sorted(by: { $0.id < $1.id })
+        self.bindings = sorted
+        for binding in sorted {
             hash.update(
                 "\(binding.id)|\(binding.providerID)|\(binding.client.kind)|\(binding.client.id)|\(binding.scope)|"
                     + "\(binding.dates.start)|\(binding.dates.end.map(String.init(describing:)) ?? "")\n"

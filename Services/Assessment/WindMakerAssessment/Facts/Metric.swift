@@ -52,6 +52,40 @@ public enum Metric: String, Hashable, Sendable, CaseIterable, CustomStringConver
         }
     }
 
+    /// The metric's position in ``allCases``, for tables indexed by metric (a switch: this runs once per fact).
+    public var ordinal: Int {
+        switch self {
+        case .paidGMV: 0
+        case .refunds: 1
+        case .orders: 2
+        case .buyers: 3
+        case .repeatBuyers: 4
+        case .complaints: 5
+        case .liveMinutes: 6
+        case .liveGMV: 7
+        case .newFollowers: 8
+        case .adSpend: 9
+        case .adGMV: 10
+        case .streamersIncubated: 11
+        case .activeSKUs: 12
+        case .skusSold: 13
+        case .shipmentsOnTime: 14
+        case .shipmentsTotal: 15
+        case .violations: 16
+        }
+    }
+
+    /// The metric whose name is the UTF-8 `bytes`, compared byte for byte without building a string (a period's
+    /// computation reads one name per stored fact).
+    public static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> Metric? {
+        for (metric, name) in Self.names where name.count == bytes.count && name.elementsEqual(bytes) {
+            return metric
+        }
+        return nil
+    }
+
+    private static let names = Self.allCases.map { ($0, Array($0.rawValue.utf8)) }
+
     /// The wire and storage name, e.g. `PAID_GMV`.
     public var description: String { self.rawValue }
 }

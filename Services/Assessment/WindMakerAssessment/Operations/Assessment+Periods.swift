@@ -47,8 +47,15 @@ extension Assessment {
         try Self.checkTransition(&record, .compute)
         let rulebook = try self.effectiveRulebook(for: period)
         let computation = PeriodComputation(period: period, rulebook: rulebook, snapshot: snapshot)
-        let facts = try self.store.facts(from: computation.firstInputDate, through: period.lastDay, in: self.database)
-        let (results, summary) = computation.compute(providers: providers, facts: facts, progress: progress)
+        let (results, summary) = try computation.compute(
+            providers: providers,
+            scan: { visit in
+                try self.store.scanFacts(
+                    from: computation.firstInputDate, through: period.lastDay, in: self.database, visit
+                )
+            },
+            progress: progress
+        )
         let scorecards = results.values.sorted { $0.score.providerID < $1.score.providerID }.map { result in
             Scorecard(
                 period: period,

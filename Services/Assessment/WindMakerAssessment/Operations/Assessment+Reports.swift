@@ -28,13 +28,20 @@ extension Assessment {
             )
         }
         let computation = PeriodComputation(period: period, rulebook: rulebook, snapshot: snapshot)
-        let facts = try self.store.facts(from: computation.firstInputDate, through: period.lastDay, in: self.database)
         let published = try self.store.currentScorecards(period: period, type: nil, in: self.database)
         let overrides = Dictionary(
             published.map { ($0.providerID, $0.score.overrides) },
             uniquingKeysWith: { a, _ in a }
         )
-        let (results, _) = computation.compute(providers: providers, facts: facts, overrides: overrides)
+        let (results, _) = try computation.compute(
+            providers: providers,
+            scan: { visit in
+                try self.store.scanFacts(
+                    from: computation.firstInputDate, through: period.lastDay, in: self.database, visit
+                )
+            },
+            overrides: overrides
+        )
         let before = Dictionary(published.map { ($0.providerID, $0) }, uniquingKeysWith: { a, _ in a })
         let publishedRules = try record.rulebookVersion.flatMap {
             try self.store.rulebook(version: $0, in: self.database)

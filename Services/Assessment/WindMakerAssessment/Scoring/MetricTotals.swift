@@ -3,7 +3,8 @@
 /// Sums saturate at `Int64.max` instead of wrapping: a fact holds at most its metric's daily maximum, so only
 /// billions of facts for one provider could get there, and a saturated sum still scores at the top of any curve.
 public struct MetricTotals: Hashable, Sendable {
-    public private(set) var values: [Metric: Int64] = [:]
+    /// By ``Metric/ordinal``: a fixed array, since a period's computation adds to it once per fact.
+    private var values = [Int64](repeating: 0, count: Metric.allCases.count)
     /// Confirmed ``ViolationKind/fakeOrder`` violations (also counted in ``Metric/violations``).
     public private(set) var fakeOrders: Int64 = 0
 
@@ -11,12 +12,12 @@ public struct MetricTotals: Hashable, Sendable {
 
     /// The total of `metric`, 0 without facts.
     public subscript(metric: Metric) -> Int64 {
-        self.values[metric] ?? 0
+        self.values[metric.ordinal]
     }
 
     /// Adds one fact's value.
     public mutating func add(_ metric: Metric, _ value: Int64, kind: ViolationKind? = nil) {
-        self.values[metric] = Self.saturatingSum(self[metric], value)
+        self.values[metric.ordinal] = Self.saturatingSum(self.values[metric.ordinal], value)
         if kind == .fakeOrder {
             self.fakeOrders = Self.saturatingSum(self.fakeOrders, value)
         }
@@ -24,8 +25,8 @@ public struct MetricTotals: Hashable, Sendable {
 
     /// Adds every total of `other`.
     public mutating func add(_ other: MetricTotals) {
-        for (metric, value) in other.values {
-            self.values[metric] = Self.saturatingSum(self[metric], value)
+        for index in self.values.indices {
+            self.values[index] = Self.saturatingSum(self.values[index], other.values[index])
         }
         self.fakeOrders = Self.saturatingSum(self.fakeOrders, other.fakeOrders)
     }

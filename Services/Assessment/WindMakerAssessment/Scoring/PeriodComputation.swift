@@ -52,8 +52,8 @@ public struct PeriodComputation: Sendable {
         return self.period.trailingWindow(months: max(rules.windowMonths, rules.clubWindowMonths)).first
     }
 
-    /// Scores `providers` from `facts` (every fact dated from ``firstInputDate`` through the period's end, in id order),
-    /// with `overrides` per provider.
+    /// Scores `providers` from `facts` (every fact dated from ``firstInputDate`` through the period's end, in any
+    /// order), with `overrides` per provider.
     /// - Parameter progress: called with the number of providers scored so far, every 1,000 and at the end.
     public func compute(
         providers: [Provider],
@@ -61,41 +61,60 @@ public struct PeriodComputation: Sendable {
         overrides: [ProviderID: [IndicatorOverride]] = [:],
         progress: (Int) -> Void = { _ in }
     ) -> (results: [ProviderID: Result], summary: Summary) {
+        // The array cannot fail, so neither can the scan over it.
+        try! self.compute(
+            providers: providers,
+            scan: { visit in for fact in facts { visit(FactRow(fact)) } },
+            overrides: overrides,
+            progress: progress
+        )
+    }
+
+    /// Scores `providers` from the facts `scan` visits (every fact dated from ``firstInputDate`` through the
+    /// period's end, in any order: the facts digest does not depend on it), with `overrides` per provider.
+    ///
+    /// Facts are folded into per-provider totals as they stream by, so memory does not grow with their number.
+    /// - Parameter progress: called with the number of providers scored so far, every 1,000 and at the end.
+    /// - Throws: what `scan` throws.
+    public func compute(
+        providers: [Provider],
+        scan: (_ visit: (FactRow) -> Void) throws -> Void,
+        overrides: [ProviderID: [IndicatorOverride]] = [:],
+        progress: (Int) -> Void = { _ in }
+    ) throws -> (results: [ProviderID: Result], summary: Summary) {
         let rules = self.rulebook.rulebook
         let window = self.period.trailingWindow(months: rules.windowMonths)
         let clubWindow = self.period.trailingWindow(months: rules.clubWindowMonths)
-        var accounts: [ProviderID: Account] = [:]
-        for provider in providers {
-            accounts[provider.id] = Account(type: provider.type)
-        }
+        var accounts = providers.map { Account(type: $0.type) }
+        var accountOf: [ProviderID: Int] = [:]
+        for (index, provider) in providers.enumerated() { accountOf[provider.id] = index }
+        let routes = Routes(self.snapshot, accountOf: accountOf)
         var summary = Summary(providers: providers.count, bindings: self.snapshot.count)
-        for fact in facts {
+        try scan { fact in
             let inWindow = window.first <= fact.date && fact.date <= window.last
             let inClubWindow =
-                clubWindow.first <= fact.date && fact.date <= clubWindow.last
-                && (fact.metric == .paidGMV || fact.metric == .refunds)
-            guard inWindow || inClubWindow else { continue }
-            let owner: ProviderID?
+                (fact.metric == .paidGMV || fact.metric == .refunds)
+                && clubWindow.first <= fact.date && fact.date <= clubWindow.last
+            guard inWindow || inClubWindow else { return }
+            let owner: Int?
             switch fact.subject {
-            case .provider(let id): owner = id
-            case .client(let client):
-                owner = self.snapshot.provider(for: client, scope: fact.metric.scope, on: fact.date)
+            case .provider(let id): owner = accountOf[id]
+            case .client(let client): owner = routes.account(client, fact.metric.scope, fact.date)
             }
-            guard let owner, accounts[owner] != nil else {
+            guard let owner else {
                 if case .client = fact.subject { summary.unattributedFacts += 1 }
-                continue
+                return
             }
             summary.attributedFacts += 1
-            accounts[owner]!.credit(fact, inWindow: inWindow, inClubWindow: inClubWindow)
+            accounts[owner].credit(fact, inWindow: inWindow, inClubWindow: inClubWindow)
         }
         var scores: [Score] = []
+        scores.reserveCapacity(providers.count)
         var digests: [ProviderID: String] = [:]
-        for provider in providers {
-            let account = accounts[provider.id]!
+        for (index, provider) in providers.enumerated() {
+            let account = accounts[index]
             let inputs = ScoringEngine.Inputs(
-                providerID: provider.id,
-                providerType: provider.type,
-                totals: account.totals,
+                providerID: provider.id, providerType: provider.type, totals: account.totals,
                 clubGMV: account.clubGMV.netGMV
             )
             let providerOverrides = overrides[provider.id] ?? []
@@ -108,9 +127,7 @@ public struct PeriodComputation: Sendable {
         var results: [ProviderID: Result] = [:]
         for score in scores {
             results[score.providerID] = Result(
-                score: score,
-                rank: ranks[score.providerID],
-                inputDigest: digests[score.providerID]!
+                score: score, rank: ranks[score.providerID], inputDigest: digests[score.providerID]!
             )
         }
         return (results, summary)
@@ -120,7 +137,7 @@ public struct PeriodComputation: Sendable {
         var hash = SHA256()
         hash.update(
             "period \(self.period)\nrulebook \(self.rulebook.digest)\nbindings \(self.snapshot.digest)\n"
-                + "provider \(provider.id) \(provider.type)\nfacts \(account.facts.finish())\n"
+                + "provider \(provider.id) \(provider.type)\nfacts \(account.facts)\n"
         )
         for override in overrides {
             hash.update("override \(override.dimension) \(override.indicator) \(override.value)\n")
@@ -133,19 +150,53 @@ public struct PeriodComputation: Sendable {
         let type: ProviderType
         var totals = MetricTotals()
         var clubGMV = MetricTotals()
-        var facts = SHA256()
+        var facts = FactFingerprint()
 
         init(type: ProviderType) {
             self.type = type
         }
 
-        mutating func credit(_ fact: Fact, inWindow: Bool, inClubWindow: Bool) {
+        mutating func credit(_ fact: FactRow, inWindow: Bool, inClubWindow: Bool) {
             if inWindow { self.totals.add(fact.metric, fact.value, kind: fact.violationKind) }
             if inClubWindow { self.clubGMV.add(fact.metric, fact.value) }
-            self.facts.update(
-                "\(fact.id)|\(fact.subject.kind)|\(fact.subject.id)|\(fact.date)|\(fact.metric)|"
-                    + "\(fact.violationKind?.rawValue ?? "")|\(fact.value)\n"
-            )
+            self.facts.add(fact.hash)
+        }
+    }
+
+    /// The snapshot's bindings of the scored providers, by client, for one lookup per fact.
+    private struct Routes {
+        private struct Route {
+            var dates: DateRange
+            var account: Int
+        }
+
+        private struct Place: Hashable {
+            var client: ClientKey
+            var scope: BindingScope
+        }
+
+        /// By client and scope: the bindings in start order, almost always one.
+        private var byPlace: [Place: [Route]] = [:]
+
+        init(_ snapshot: BindingSnapshot, accountOf: [ProviderID: Int]) {
+            for binding in snapshot.bindings {
+                guard let account = accountOf[binding.providerID] else { continue }
+                let place = Place(client: ClientKey(kind: binding.client.kind, id: binding.client.id), scope: binding.scope)
+                self.byPlace[place, default: []].append(Route(dates: binding.dates, account: account))
+            }
+            for key in self.byPlace.keys {
+                self.byPlace[key]!.sort { $0.dates.start < $1.dates.start }
+            }
+        }
+
+        /// The account of the provider whose binding covered the client in `scope` on `date`; the one that
+        /// started later when two did (the registry allows one at a time).
+        func account(_ client: ClientKey, _ scope: BindingScope, _ date: CivilDate) -> Int? {
+            guard let routes = self.byPlace[Place(client: client, scope: scope)] else { return nil }
+            for route in routes.reversed() where route.dates.contains(date) {
+                return route.account
+            }
+            return nil
         }
     }
 }

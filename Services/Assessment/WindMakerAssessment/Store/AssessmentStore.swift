@@ -8,8 +8,8 @@ public protocol AssessmentStore: Sendable {
     func insertFact(_ fact: Fact, late: Bool, receivedAt: Timestamp, in sql: Transaction) throws(StorageError) -> Bool
     /// The stored fact with `id`.
     func fact(_ id: FactID, in sql: Transaction) throws(StorageError) -> Fact?
-    /// Facts dated from `first` through `last`, ordered by id.
-    func facts(from first: CivilDate, through last: CivilDate, in sql: some SQLExecuting) throws(StorageError) -> [Fact]
+    /// Visits every fact dated from `first` through `last`, in no particular order, without holding them all.
+    func scanFacts(from first: CivilDate, through last: CivilDate, in database: Database, _ visit: (FactRow) -> Void) throws
     /// The periods that are FINAL.
     func finalPeriods(in sql: Transaction) throws(StorageError) -> Set<PeriodID>
 

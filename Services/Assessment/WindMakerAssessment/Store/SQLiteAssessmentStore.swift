@@ -26,17 +26,6 @@ public struct SQLiteAssessmentStore: AssessmentStore {
         )
     }
 
-    public func facts(
-        from first: CivilDate,
-        through last: CivilDate,
-        in sql: some SQLExecuting
-    ) throws(StorageError) -> [Fact] {
-        try sql.query(
-            "SELECT \(Fact.columns) FROM facts WHERE fact_date >= ? AND fact_date <= ? ORDER BY fact_id",
-            [first.sqlValue, last.sqlValue]
-        ).map(Fact.init(row:))
-    }
-
     public func finalPeriods(in sql: Transaction) throws(StorageError) -> Set<PeriodID> {
         var periods = Set<PeriodID>()
         for row in try sql.query("SELECT period FROM periods WHERE state = 'FINAL'", []) {
