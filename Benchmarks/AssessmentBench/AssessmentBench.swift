@@ -20,7 +20,8 @@ struct AssessmentBench: AsyncParsableCommand {
 
         @Option(help: "Providers in the compute and dry_run cases.") var providers = 10_000
         @Option(help: "Facts in the compute and dry_run cases.") var facts = 10_000_000
-        @Option(name: .customLong("ingest-facts"), help: "Facts streamed in the ingest case.") var ingestFacts = 1_000_000
+        @Option(name: .customLong("ingest-facts"), help: "Facts streamed in the ingest case.") var ingestFacts =
+            1_000_000
         @Option(help: "Facts per ingest message (at most 10000).") var batch = 10_000
         @Option(help: "Cases, comma-separated: ingest,compute,dry_run.") var cases = "ingest,compute,dry_run"
         @Option(help: "Directory of development certificates; created with scripts/dev-certs if missing.")
@@ -29,7 +30,9 @@ struct AssessmentBench: AsyncParsableCommand {
         func run() async throws {
             let cases = Set(self.cases.split(separator: ",").map(String.init))
             let unknown = cases.subtracting(["ingest", "compute", "dry_run"])
-            guard unknown.isEmpty else { throw ValidationError("unknown cases: \(unknown.sorted().joined(separator: ", "))") }
+            guard unknown.isEmpty else {
+                throw ValidationError("unknown cases: \(unknown.sorted().joined(separator: ", "))")
+            }
             let directory = FileManager.default.temporaryDirectory
                 .appendingPathComponent("assessment-bench-\(ProcessInfo.processInfo.processIdentifier)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -39,13 +42,18 @@ struct AssessmentBench: AsyncParsableCommand {
                 let certificates = CertificateDirectory(path: self.certs)
                 try certificates.ensureExists()
                 let line = try await IngestCase(
-                    data: BenchData(providers: self.providers, facts: self.ingestFacts), count: self.ingestFacts,
-                    batch: self.batch, certificates: certificates, directory: directory
+                    data: BenchData(providers: self.providers, facts: self.ingestFacts),
+                    count: self.ingestFacts,
+                    batch: self.batch,
+                    certificates: certificates,
+                    directory: directory
                 ).run()
                 StandardOutput.writeLine(line)
             }
             if cases.contains("compute") || cases.contains("dry_run") {
-                for line in try await ComputeCase(data: data, directory: directory).run(dryRun: cases.contains("dry_run")) {
+                for line in try await ComputeCase(data: data, directory: directory).run(
+                    dryRun: cases.contains("dry_run")
+                ) {
                     StandardOutput.writeLine(line)
                 }
             }

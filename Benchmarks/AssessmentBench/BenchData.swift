@@ -38,8 +38,11 @@ struct BenchData {
                 for scope in BindingScope.allCases {
                     spans.append(
                         BindingSpan(
-                            id: "bnd_\(provider)_\(client)_\(scope.rawValue)", providerID: Self.providerID(provider),
-                            client: ref, scope: scope, dates: dates
+                            id: "bnd_\(provider)_\(client)_\(scope.rawValue)",
+                            providerID: Self.providerID(provider),
+                            client: ref,
+                            scope: scope,
+                            dates: dates
                         )
                     )
                 }
@@ -49,7 +52,9 @@ struct BenchData {
     }
 
     /// Fact `index` as the wire-level fields a pipeline would send (subject kind and id, date, metric, kind, value).
-    func fact(_ index: Int) -> (id: String, kind: String, subject: String, date: CivilDate, metric: Metric, violation: String, value: Int64) {
+    func fact(
+        _ index: Int
+    ) -> (id: String, kind: String, subject: String, date: CivilDate, metric: Metric, violation: String, value: Int64) {
         var mixer = UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15
         mixer ^= mixer >> 29
         let provider = Int(mixer % UInt64(self.providers))
@@ -57,7 +62,9 @@ struct BenchData {
         let day = Int((mixer >> 20) % 92)
         let date = Self.day(day)
         let ownFigure = index % 20 == 0
-        let subject = ownFigure ? Self.providerID(provider).rawValue : "m\(provider * Self.clientsPerProvider + Int((mixer >> 40) % 5))"
+        let subject =
+            ownFigure
+            ? Self.providerID(provider).rawValue : "m\(provider * Self.clientsPerProvider + Int((mixer >> 40) % 5))"
         let value: Int64 =
             switch metric.unit {
             case .fen: Int64((mixer >> 8) % 5_000_000)

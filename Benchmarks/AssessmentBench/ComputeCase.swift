@@ -33,7 +33,10 @@ struct ComputeCase {
         let snapshot = BindingSnapshot(bindings)
         let snapshotDone = ContinuousClock.now
         let prepared = try assessment.prepareComputation(
-            period: BenchData.period, providers: providers, snapshot: snapshot, at: now
+            period: BenchData.period,
+            providers: providers,
+            snapshot: snapshot,
+            at: now
         )
         let scored = ContinuousClock.now
         let record = try await assessment.store(prepared, actor: "bench")
@@ -45,7 +48,8 @@ struct ComputeCase {
         lines.append(
             "{\"case\":\"compute\",\"providers\":\(providers.count),\"facts\":\(self.data.facts),"
                 + "\"bindings\":\(snapshot.count),\"attributed\":\(record.summary.attributedFacts),"
-                + phases + "\"seconds\":\(String(format: "%.2f", seconds)),\"peak_rss_mib\":\(String(format: "%.0f", PeakMemory.peakMiB)),"
+                + phases
+                + "\"seconds\":\(String(format: "%.2f", seconds)),\"peak_rss_mib\":\(String(format: "%.0f", PeakMemory.peakMiB)),"
                 + "\"rss_before_mib\":\(String(format: "%.0f", before))}"
         )
         if dryRun {
@@ -54,7 +58,10 @@ struct ComputeCase {
             PeakMemory.reset()
             let dryStart = ContinuousClock.now
             let report = try assessment.dryRun(
-                period: BenchData.period, draft: draft, providers: providers, snapshot: BindingSnapshot(self.data.bindings),
+                period: BenchData.period,
+                draft: draft,
+                providers: providers,
+                snapshot: BindingSnapshot(self.data.bindings),
                 at: now
             )
             let drySeconds = Self.seconds(ContinuousClock.now - dryStart)
@@ -81,8 +88,14 @@ struct ComputeCase {
                 for number in index ..< end {
                     let raw = self.data.fact(number)
                     let fact = try Fact(
-                        id: raw.id, subjectKind: raw.kind, subjectID: raw.subject, date: raw.date.description,
-                        metric: raw.metric.rawValue, kind: raw.violation, value: raw.value, rules: rules
+                        id: raw.id,
+                        subjectKind: raw.kind,
+                        subjectID: raw.subject,
+                        date: raw.date.description,
+                        metric: raw.metric.rawValue,
+                        kind: raw.violation,
+                        value: raw.value,
+                        rules: rules
                     )
                     _ = try store.insertFact(fact, late: false, receivedAt: received, in: sql)
                 }

@@ -40,8 +40,13 @@ struct IngestCase {
                     facts: (start ..< end).map { index in
                         let raw = self.data.fact(index)
                         return AssessmentV1.Fact(
-                            id: raw.id, subjectKind: raw.kind, subjectId: raw.subject, date: raw.date.wire,
-                            metric: raw.metric.rawValue, kind: raw.violation, value: raw.value
+                            id: raw.id,
+                            subjectKind: raw.kind,
+                            subjectId: raw.subject,
+                            date: raw.date.wire,
+                            metric: raw.metric.rawValue,
+                            kind: raw.violation,
+                            value: raw.value
                         )
                     }
                 )

@@ -40,8 +40,12 @@ public struct FactRow: Sendable {
             case .provider(let id): .provider(id)
             }
         self.init(
-            subject: subject, date: fact.date, metric: fact.metric, violationKind: fact.violationKind,
-            value: fact.value, hash: fact.fingerprintHash
+            subject: subject,
+            date: fact.date,
+            metric: fact.metric,
+            violationKind: fact.violationKind,
+            value: fact.value,
+            hash: fact.fingerprintHash
         )
     }
 }

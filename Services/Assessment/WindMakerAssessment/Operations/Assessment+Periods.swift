@@ -51,7 +51,10 @@ extension Assessment {
             providers: providers,
             scan: { visit in
                 try self.store.scanFacts(
-                    from: computation.firstInputDate, through: period.lastDay, in: self.database, visit
+                    from: computation.firstInputDate,
+                    through: period.lastDay,
+                    in: self.database,
+                    visit
                 )
             },
             progress: progress

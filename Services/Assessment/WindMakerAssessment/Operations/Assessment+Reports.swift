@@ -37,7 +37,10 @@ extension Assessment {
             providers: providers,
             scan: { visit in
                 try self.store.scanFacts(
-                    from: computation.firstInputDate, through: period.lastDay, in: self.database, visit
+                    from: computation.firstInputDate,
+                    through: period.lastDay,
+                    in: self.database,
+                    visit
                 )
             },
             overrides: overrides

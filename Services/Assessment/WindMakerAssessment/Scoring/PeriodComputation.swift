@@ -114,7 +114,9 @@ public struct PeriodComputation: Sendable {
         for (index, provider) in providers.enumerated() {
             let account = accounts[index]
             let inputs = ScoringEngine.Inputs(
-                providerID: provider.id, providerType: provider.type, totals: account.totals,
+                providerID: provider.id,
+                providerType: provider.type,
+                totals: account.totals,
                 clubGMV: account.clubGMV.netGMV
             )
             let providerOverrides = overrides[provider.id] ?? []
@@ -127,7 +129,9 @@ public struct PeriodComputation: Sendable {
         var results: [ProviderID: Result] = [:]
         for score in scores {
             results[score.providerID] = Result(
-                score: score, rank: ranks[score.providerID], inputDigest: digests[score.providerID]!
+                score: score,
+                rank: ranks[score.providerID],
+                inputDigest: digests[score.providerID]!
             )
         }
         return (results, summary)
@@ -181,7 +185,10 @@ public struct PeriodComputation: Sendable {
         init(_ snapshot: BindingSnapshot, accountOf: [ProviderID: Int]) {
             for binding in snapshot.bindings {
                 guard let account = accountOf[binding.providerID] else { continue }
-                let place = Place(client: ClientKey(kind: binding.client.kind, id: binding.client.id), scope: binding.scope)
+                let place = Place(
+                    client: ClientKey(kind: binding.client.kind, id: binding.client.id),
+                    scope: binding.scope
+                )
                 self.byPlace[place, default: []].append(Route(dates: binding.dates, account: account))
             }
             for key in self.byPlace.keys {

@@ -9,7 +9,12 @@ public protocol AssessmentStore: Sendable {
     /// The stored fact with `id`.
     func fact(_ id: FactID, in sql: Transaction) throws(StorageError) -> Fact?
     /// Visits every fact dated from `first` through `last`, in no particular order, without holding them all.
-    func scanFacts(from first: CivilDate, through last: CivilDate, in database: Database, _ visit: (FactRow) -> Void) throws
+    func scanFacts(
+        from first: CivilDate,
+        through last: CivilDate,
+        in database: Database,
+        _ visit: (FactRow) -> Void
+    ) throws
     /// The periods that are FINAL.
     func finalPeriods(in sql: Transaction) throws(StorageError) -> Set<PeriodID>
 

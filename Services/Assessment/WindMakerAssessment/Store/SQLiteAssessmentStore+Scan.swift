@@ -64,8 +64,12 @@ extension SQLiteAssessmentStore {
         default: throw StorageError(.invalidValue, "stored fact with an unknown subject kind")
         }
         return FactRow(
-            subject: subject, date: date, metric: metric, violationKind: violation,
-            value: value, hash: hasher.finish()
+            subject: subject,
+            date: date,
+            metric: metric,
+            violationKind: violation,
+            value: value,
+            hash: hasher.finish()
         )
     }
 
