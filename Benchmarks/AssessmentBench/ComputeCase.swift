@@ -54,7 +54,7 @@ struct ComputeCase {
         )
         if dryRun {
             let draft = String(decoding: Rulebook.defaultDocument, as: UTF8.self)
-                .replacingOccurrences(of: "\"minimum\": 85", with: "\"minimum\": 80")
+                .replacingOccurrences(of: "\"minimum\": 55", with: "\"minimum\": 30")
             PeakMemory.reset()
             let dryStart = ContinuousClock.now
             let report = try assessment.dryRun(

@@ -105,15 +105,22 @@ import WindMakerTestSupport
             )
         }
         #expect(appealOther?.code == .permissionDenied)
-        let appeal = try await own.assessment.fileAppeal(
-            AssessmentV1.FileAppealRequest(
-                period: "2021-09",
-                providerId: first,
-                dimension: "fulfilment",
-                reason: "late courier data"
-            )
+        let request = AssessmentV1.FileAppealRequest(
+            period: "2021-09",
+            providerId: first,
+            dimension: "fulfilment",
+            reason: "late courier data"
         )
+        let keyed = CallOptions(metadata: ["idempotency-key": "appeal-1"])
+        let appeal = try await own.assessment.fileAppeal(request, options: keyed)
         #expect(appeal.appeal?.state == "PENDING")
+        // A retry with the same key is the same appeal, not a second one (which the pending first would refuse).
+        let retried = try await own.assessment.fileAppeal(request, options: keyed)
+        #expect(retried.appeal?.id == appeal.appeal?.id)
+        let listed = try await own.assessment.listAppeals(
+            AssessmentV1.ListAppealsRequest(period: "2021-09", providerId: first)
+        )
+        #expect(listed.appeals.count == 1)
         #expect(appeal.appeal?.filedBy == "spiffe://windmaker/provider/\(first)")
         let ranking = await rpcStatus {
             try await own.assessment.listRankings(

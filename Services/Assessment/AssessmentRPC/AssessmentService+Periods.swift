@@ -68,10 +68,11 @@ extension AssessmentService {
         context: ServerContext
     ) async throws -> AssessmentV1.PeriodResponse {
         let period = try WireRequest.period(request.period)
-        let record = try await self.calls.guarded(context) {
-            try await self.assessment.finalize(period: period, actor: context.peer.description, at: self.calls.clock())
+        return try await self.calls.mutating(request, context: context) { sql, now in
+            try self.assessment.finalize(period: period, actor: context.peer.description, at: now, in: sql)
+        } response: { record in
+            AssessmentV1.PeriodResponse(period: AssessmentV1.Period(record))
         }
-        return AssessmentV1.PeriodResponse(period: AssessmentV1.Period(record))
     }
 
     public func getPeriod(

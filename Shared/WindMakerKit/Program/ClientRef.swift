@@ -13,20 +13,27 @@ public struct ClientRef: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// - Throws: ``ValidationError`` when the id is empty, too long, or has a character outside the allowed set.
     public init(kind: ClientKind, id: String) throws(ValidationError) {
-        let characters = Array(id)
-        guard (1 ... Self.maximumIDLength).contains(characters.count) else {
+        // Checked on the UTF-8 bytes: every allowed character is one ASCII byte, so a multi-byte character is
+        // refused at its first byte, and the position counts characters up to it.
+        let bytes = id.utf8
+        guard !bytes.isEmpty, bytes.count <= Self.maximumIDLength || id.count <= Self.maximumIDLength else {
             throw ValidationError(
                 id: id,
-                problem: "must be 1 to \(Self.maximumIDLength) characters, found \(characters.count)"
+                problem: "must be 1 to \(Self.maximumIDLength) characters, found \(id.count)"
             )
         }
-        for (offset, character) in characters.enumerated() {
+        for (offset, byte) in bytes.enumerated() {
             let allowed =
-                character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "-")
+                (48 ... 57).contains(byte) || (65 ... 90).contains(byte) || (97 ... 122).contains(byte)
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
             if !allowed {
+                let position = id.utf8.index(id.utf8.startIndex, offsetBy: offset)
+                let character = id[position...].first.map(String.init) ?? "?"
+                let characterOffset = id.distance(from: id.startIndex, to: position)
                 throw ValidationError(
                     id: id,
-                    problem: "invalid character '\(character)' at position \(offset + 1): use A-Z, a-z, 0-9, '_' or '-'"
+                    problem:
+                        "invalid character '\(character)' at position \(characterOffset + 1): use A-Z, a-z, 0-9, '_' or '-'"
                 )
             }
         }

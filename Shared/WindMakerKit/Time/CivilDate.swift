@@ -31,13 +31,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses `YYYY-MM-DD` (exactly 10 characters, ASCII digits, zero-padded).
     /// - Throws: ``ValidationError/malformed(_:)`` for another shape; the range errors for an impossible date.
     public init(_ text: String) throws(ValidationError) {
-        let characters = Array(text)
-        guard characters.count == 10, characters[4] == "-", characters[7] == "-" else { throw .malformed(text) }
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+            throw .malformed(text)
+        }
         func number(_ range: Range<Int>) throws(ValidationError) -> Int {
             var value = 0
-            for character in characters[range] {
-                guard let ascii = character.asciiValue, (48 ... 57).contains(ascii) else { throw .malformed(text) }
-                value = value * 10 + Int(ascii - 48)
+            for byte in bytes[range] {
+                guard (48 ... 57).contains(byte) else { throw .malformed(text) }
+                value = value * 10 + Int(byte - 48)
             }
             return value
         }

@@ -44,6 +44,8 @@ final class Connection {
         }
         // FULL syncs the WAL on every commit: a commit that returned survives kill -9 and power loss.
         try self.executeScript("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
+        // A write group keeps one savepoint journal per member; in memory it never spills into temporary files.
+        try self.executeScript("PRAGMA temp_store=MEMORY;")
     }
 
     var isOpen: Bool { self.handle != nil }

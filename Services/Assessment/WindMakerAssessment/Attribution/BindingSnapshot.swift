@@ -1,14 +1,8 @@
 public import WindMakerKit
 
-/// Every binding in force during a period's windows, indexed to attribute a client's fact to the provider that
-/// served it on the fact's date, with a digest that changes whenever any binding does.
+/// Every binding in force during a period's windows, with a digest that changes whenever any binding does.
+/// ``PeriodComputation`` indexes it for attribution.
 public struct BindingSnapshot: Sendable {
-    private struct Key: Hashable {
-        var client: ClientRef
-        var scope: BindingScope
-    }
-
-    private var spans: [Key: [BindingSpan]] = [:]
     /// Every binding, in id order.
     public let bindings: [BindingSpan]
     /// SHA-256 over the bindings sorted by id, each as `id|provider|kind|client|scope|start|end`.
@@ -25,19 +19,16 @@ public struct BindingSnapshot: Sendable {
                 "\(binding.id)|\(binding.providerID)|\(binding.client.kind)|\(binding.client.id)|\(binding.scope)|"
                     + "\(binding.dates.start)|\(binding.dates.end.map(String.init(describing:)) ?? "")\n"
             )
-            self.spans[Key(client: binding.client, scope: binding.scope), default: []].append(binding)
-        }
-        for key in self.spans.keys {
-            self.spans[key]!.sort { $0.dates.start < $1.dates.start }
         }
         self.digest = hash.finish()
         self.count = bindings.count
     }
 
-    /// The provider whose binding covered `client` in `scope` on `date`, if any. The registry keeps at most one
-    /// confirmed binding per client, scope and date; were there two, the one that started later wins.
+    /// The provider whose binding covered `client` in `scope` on `date`, if any; the one that started later when two
+    /// did (the registry keeps one at a time). For inspection: it reads the whole snapshot, where a computation
+    /// builds its index once.
     public func provider(for client: ClientRef, scope: BindingScope, on date: CivilDate) -> ProviderID? {
-        guard let candidates = self.spans[Key(client: client, scope: scope)] else { return nil }
-        return candidates.last { $0.dates.contains(date) }?.providerID
+        self.bindings.filter { $0.client == client && $0.scope == scope && $0.dates.contains(date) }
+            .max { $0.dates.start < $1.dates.start }?.providerID
     }
 }

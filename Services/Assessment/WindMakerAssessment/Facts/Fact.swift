@@ -24,13 +24,38 @@ public struct Fact: Hashable, Sendable {
         value: Int64,
         rules: FactRules
     ) throws(FactRejection) {
-        self.id = try FactID(id)
-        self.subject = try Subject(kind: subjectKind, id: subjectID)
+        let civilDate: CivilDate
         do {
-            self.date = try CivilDate(date)
+            civilDate = try CivilDate(date)
         } catch {
             throw FactRejection(field: "date", "\(error)")
         }
+        try self.init(
+            id: id,
+            subjectKind: subjectKind,
+            subjectID: subjectID,
+            date: civilDate,
+            metric: metric,
+            kind: kind,
+            value: value,
+            rules: rules
+        )
+    }
+
+    /// ``init(id:subjectKind:subjectID:date:metric:kind:value:rules:)`` for a date already read (from the wire).
+    public init(
+        id: String,
+        subjectKind: String,
+        subjectID: String,
+        date: CivilDate,
+        metric: String,
+        kind: String,
+        value: Int64,
+        rules: FactRules
+    ) throws(FactRejection) {
+        self.id = try FactID(id)
+        self.subject = try Subject(kind: subjectKind, id: subjectID)
+        self.date = date
         guard let metric = Metric(rawValue: metric) else {
             throw FactRejection(field: "metric", "unknown metric \"\(metric)\"")
         }

@@ -2,8 +2,9 @@
 /// and their sums (wrapping), so that facts can be added in any order, as a database scan returns them.
 ///
 /// A fact's hash covers its canonical text (id, subject kind and id, `YYYY-MM-DD` date, metric name, violation
-/// kind) and its value, each field ended by a separator byte: two FNV-1a 64 streams from different offsets, each
-/// finished by the SplitMix64 mixer. Pure integer arithmetic on defined byte orders, so every machine computes the
+/// kind) and its value, each field ended by its length: two streams that take the bytes eight at a time
+/// (little-endian words, the last one zero-padded), each word multiplied into the state with its own odd constant,
+/// each stream finished by the SplitMix64 mixer. Pure integer arithmetic on defined byte orders, so every machine computes the
 /// same digest. It detects any change to the facts a scorecard used (a 128-bit sum); it is not meant to withstand
 /// someone crafting facts to collide, which the data pipelines that may ingest have no reason to do and the audit
 /// of ingests would show. ``PeriodComputation`` folds it into each scorecard's SHA-256 input digest.
@@ -26,32 +27,38 @@ public struct FactFingerprint: Hashable, Sendable, CustomStringConvertible {
     /// The hash of one fact from its fields as stored.
     public struct Hasher {
         private var first: UInt64 = 0xcbf2_9ce4_8422_2325
-        private var second: UInt64 = 0x84222325_cbf29ce4
+        private var second: UInt64 = 0x8422_2325_cbf2_9ce4
 
         public init() {}
 
         public mutating func field(_ bytes: UnsafeBufferPointer<UInt8>) {
-            for byte in bytes { self.byte(byte) }
-            self.byte(0x1F)
+            var offset = 0
+            while offset < bytes.count {
+                var word: UInt64 = 0
+                for index in 0 ..< min(8, bytes.count - offset) {
+                    word |= UInt64(bytes[offset + index]) << UInt64(index * 8)
+                }
+                self.word(word)
+                offset += 8
+            }
+            self.word(UInt64(bytes.count) | 0xFF00_0000_0000_0000)
         }
 
         public mutating func field(_ text: String) {
-            for byte in text.utf8 { self.byte(byte) }
-            self.byte(0x1F)
+            var text = text
+            text.withUTF8 { self.field($0) }
         }
 
         public mutating func field(_ value: Int64) {
-            var bits = UInt64(bitPattern: value)
-            for _ in 0 ..< 8 {
-                self.byte(UInt8(truncatingIfNeeded: bits))
-                bits >>= 8
-            }
-            self.byte(0x1F)
+            self.word(UInt64(bitPattern: value))
+            self.word(0xFF00_0000_0000_0008)
         }
 
-        private mutating func byte(_ byte: UInt8) {
-            self.first = (self.first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            self.second = (self.second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        private mutating func word(_ word: UInt64) {
+            self.first = (self.first ^ word) &* 0x9E37_79B9_7F4A_7C15
+            self.first ^= self.first >> 32
+            self.second = (self.second ^ word) &* 0xC2B2_AE3D_27D4_EB4F
+            self.second ^= self.second >> 29
         }
 
         public func finish() -> (UInt64, UInt64) {

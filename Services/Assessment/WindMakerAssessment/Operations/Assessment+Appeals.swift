@@ -19,37 +19,61 @@ extension Assessment {
         at time: Timestamp
     ) async throws -> Appeal {
         try Self.checkText(reason, field: "reason")
-        let store = self.store
         return try await self.database.write { sql in
-            let record = try store.period(period, in: sql) ?? .open(period)
-            guard try store.scorecard(period: period, provider: provider, revision: nil, in: sql) != nil else {
-                throw AssessmentError.notFound(what: "a scorecard of \(provider) for \(period)")
-            }
-            let earlier = try store.appeals(period: period, provider: provider, in: sql)
-            try AppealRules.check(period: record, earlier: earlier, at: time)
-            let appeal = Appeal(
-                id: id,
+            try self.fileAppeal(
                 period: period,
-                providerID: provider,
+                provider: provider,
                 dimension: dimension,
                 reason: reason,
-                filedBy: actor,
-                filedAt: time
-            )
-            try store.saveAppeal(appeal, in: sql)
-            try store.appendAudit(
-                AuditRecord(
-                    at: time,
-                    actor: actor,
-                    action: "appeal",
-                    period: period.description,
-                    providerID: provider,
-                    detail: "\(id) on \(dimension): \(reason)"
-                ),
+                id: id,
+                actor: actor,
+                at: time,
                 in: sql
             )
-            return appeal
         }
+    }
+
+    /// ``fileAppeal(period:provider:dimension:reason:id:actor:at:)`` inside the caller's write (the adapter's
+    /// idempotent one), after the caller checked `reason` with ``checkText(_:field:)``.
+    public func fileAppeal(
+        period: PeriodID,
+        provider: ProviderID,
+        dimension: Dimension,
+        reason: String,
+        id: AppealID,
+        actor: String,
+        at time: Timestamp,
+        in sql: Transaction
+    ) throws -> Appeal {
+        let store = self.store
+        let record = try store.period(period, in: sql) ?? .open(period)
+        guard try store.scorecard(period: period, provider: provider, revision: nil, in: sql) != nil else {
+            throw AssessmentError.notFound(what: "a scorecard of \(provider) for \(period)")
+        }
+        let earlier = try store.appeals(period: period, provider: provider, in: sql)
+        try AppealRules.check(period: record, earlier: earlier, at: time)
+        let appeal = Appeal(
+            id: id,
+            period: period,
+            providerID: provider,
+            dimension: dimension,
+            reason: reason,
+            filedBy: actor,
+            filedAt: time
+        )
+        try store.saveAppeal(appeal, in: sql)
+        try store.appendAudit(
+            AuditRecord(
+                at: time,
+                actor: actor,
+                action: "appeal",
+                period: period.description,
+                providerID: provider,
+                detail: "\(id) on \(dimension): \(reason)"
+            ),
+            in: sql
+        )
+        return appeal
     }
 
     /// Resolves a pending appeal. Upholding replaces one indicator of the appealed dimension with the override's
@@ -61,90 +85,106 @@ extension Assessment {
         actor: String,
         at time: Timestamp
     ) async throws -> (appeal: Appeal, scorecard: Scorecard) {
+        try Self.check(decision)
+        return try await self.database.write { sql in
+            try self.resolveAppeal(id, decision: decision, actor: actor, at: time, in: sql)
+        }
+    }
+
+    /// Checks the text of a decision before its write is queued.
+    public static func check(_ decision: AppealDecision) throws(AssessmentError) {
         switch decision {
         case .reject(let reason): try Self.checkText(reason, field: "reason")
         case .uphold(let override): try Self.checkText(override.justification, field: "override.justification")
         }
+    }
+
+    /// ``resolveAppeal(_:decision:actor:at:)`` inside the caller's write, after ``check(_:)``.
+    public func resolveAppeal(
+        _ id: AppealID,
+        decision: AppealDecision,
+        actor: String,
+        at time: Timestamp,
+        in sql: Transaction
+    ) throws -> (appeal: Appeal, scorecard: Scorecard) {
         let store = self.store
-        return try await self.database.write { sql in
-            guard var appeal = try store.appeal(id, in: sql) else {
-                throw AssessmentError.notFound(what: "appeal \(id)")
-            }
-            guard appeal.state == .pending else {
-                throw AssessmentError.failedPrecondition("appeal \(id) is already \(appeal.state.rawValue)")
-            }
-            let record = try store.period(appeal.period, in: sql) ?? .open(appeal.period)
-            guard record.state == .published else {
-                throw AssessmentError.failedPrecondition(
-                    "period \(appeal.period) is \(record.state); appeals are resolved while it is PUBLISHED"
-                )
-            }
-            guard
-                var scorecard = try store.scorecard(
-                    period: appeal.period,
-                    provider: appeal.providerID,
-                    revision: nil,
-                    in: sql
-                )
-            else {
-                throw AssessmentError.notFound(what: "a scorecard of \(appeal.providerID) for \(appeal.period)")
-            }
-            appeal.resolvedBy = actor
-            appeal.resolvedAt = time
-            switch decision {
-            case .reject(let reason):
-                appeal.state = .rejected
-                appeal.resolution = reason
-            case .uphold(let override):
-                guard override.dimension == appeal.dimension else {
-                    throw AssessmentError.invalidArgument([
-                        FieldViolation(
-                            field: "override.dimension",
-                            description: "the appeal is about \(appeal.dimension), not \(override.dimension)"
-                        )
-                    ])
-                }
-                guard let rulebook = try store.rulebook(version: scorecard.rulebookVersion, in: sql) else {
-                    throw AssessmentError.notFound(what: "rulebook version \(scorecard.rulebookVersion)")
-                }
-                guard
-                    rulebook.rulebook.dimensions[override.dimension]?.contains(where: { $0.id == override.indicator })
-                        == true
-                else {
-                    throw AssessmentError.invalidArgument([
-                        FieldViolation(
-                            field: "override.indicator",
-                            description:
-                                "\(override.dimension) has no indicator \"\(override.indicator)\" in rulebook \(rulebook.version)"
-                        )
-                    ])
-                }
-                appeal.state = .upheld
-                appeal.resolution = override.justification
-                appeal.override = override
-                scorecard = try Self.revise(
-                    scorecard,
-                    with: override,
-                    rulebook: rulebook,
-                    at: time,
-                    in: sql,
-                    store: store
-                )
-            }
-            try store.saveAppeal(appeal, in: sql)
-            try store.appendAudit(
-                AuditRecord(
-                    at: time,
-                    actor: actor,
-                    action: appeal.state == .upheld ? "uphold_appeal" : "reject_appeal",
-                    period: appeal.period.description,
-                    providerID: appeal.providerID,
-                    detail: "\(id): \(appeal.resolution ?? "")"
-                ),
+        guard var appeal = try store.appeal(id, in: sql) else {
+            throw AssessmentError.notFound(what: "appeal \(id)")
+        }
+        guard appeal.state == .pending else {
+            throw AssessmentError.failedPrecondition("appeal \(id) is already \(appeal.state.rawValue)")
+        }
+        let record = try store.period(appeal.period, in: sql) ?? .open(appeal.period)
+        guard record.state == .published else {
+            throw AssessmentError.failedPrecondition(
+                "period \(appeal.period) is \(record.state); appeals are resolved while it is PUBLISHED"
+            )
+        }
+        guard
+            var scorecard = try store.scorecard(
+                period: appeal.period,
+                provider: appeal.providerID,
+                revision: nil,
                 in: sql
             )
-            return (appeal, scorecard)
+        else {
+            throw AssessmentError.notFound(what: "a scorecard of \(appeal.providerID) for \(appeal.period)")
         }
+        appeal.resolvedBy = actor
+        appeal.resolvedAt = time
+        switch decision {
+        case .reject(let reason):
+            appeal.state = .rejected
+            appeal.resolution = reason
+        case .uphold(let override):
+            guard override.dimension == appeal.dimension else {
+                throw AssessmentError.invalidArgument([
+                    FieldViolation(
+                        field: "override.dimension",
+                        description: "the appeal is about \(appeal.dimension), not \(override.dimension)"
+                    )
+                ])
+            }
+            guard let rulebook = try store.rulebook(version: scorecard.rulebookVersion, in: sql) else {
+                throw AssessmentError.notFound(what: "rulebook version \(scorecard.rulebookVersion)")
+            }
+            guard
+                rulebook.rulebook.dimensions[override.dimension]?.contains(where: { $0.id == override.indicator })
+                    == true
+            else {
+                throw AssessmentError.invalidArgument([
+                    FieldViolation(
+                        field: "override.indicator",
+                        description:
+                            "\(override.dimension) has no indicator \"\(override.indicator)\" in rulebook \(rulebook.version)"
+                    )
+                ])
+            }
+            appeal.state = .upheld
+            appeal.resolution = override.justification
+            appeal.override = override
+            scorecard = try Self.revise(
+                scorecard,
+                with: override,
+                rulebook: rulebook,
+                at: time,
+                in: sql,
+                store: store
+            )
+        }
+        try store.saveAppeal(appeal, in: sql)
+        try store.appendAudit(
+            AuditRecord(
+                at: time,
+                actor: actor,
+                action: appeal.state == .upheld ? "uphold_appeal" : "reject_appeal",
+                period: appeal.period.description,
+                providerID: appeal.providerID,
+                detail: "\(id): \(appeal.resolution ?? "")"
+            ),
+            in: sql
+        )
+        return (appeal, scorecard)
     }
 
     /// The appeals on one scorecard, oldest first.
@@ -197,7 +237,7 @@ extension Assessment {
         return revised
     }
 
-    static func checkText(_ text: String, field: String) throws(AssessmentError) {
+    public static func checkText(_ text: String, field: String) throws(AssessmentError) {
         if let violation = TextRule.violation(of: text, field: field, maximum: Self.maximumReasonLength) {
             throw .invalidArgument([violation])
         }

@@ -109,58 +109,83 @@ extension Assessment {
         actor: String,
         at time: Timestamp
     ) async throws -> PeriodRecord {
-        let store = self.store
-        return try await self.database.write { sql in
-            var record = try store.period(period, in: sql) ?? .open(period)
-            try Self.checkTransition(&record, .publish)
-            record.publishedAt = time
-            record.appealDeadline = Timestamp(
-                microsecondsSinceEpoch: time.microsecondsSinceEpoch + appealWindowMicroseconds
-            )
-            try store.savePeriod(record, in: sql)
-            try store.appendAudit(
-                AuditRecord(
-                    at: time,
-                    actor: actor,
-                    action: "publish",
-                    period: period.description,
-                    detail: "appeals until \(BusinessCalendar.text(of: record.appealDeadline!))"
-                ),
+        try await self.database.write { sql in
+            try self.publish(
+                period: period,
+                appealWindowMicroseconds: appealWindowMicroseconds,
+                actor: actor,
+                at: time,
                 in: sql
             )
-            return record
         }
+    }
+
+    /// ``publish(period:appealWindowMicroseconds:actor:at:)`` inside the caller's write.
+    public func publish(
+        period: PeriodID,
+        appealWindowMicroseconds: Int64,
+        actor: String,
+        at time: Timestamp,
+        in sql: Transaction
+    ) throws -> PeriodRecord {
+        let store = self.store
+        var record = try store.period(period, in: sql) ?? .open(period)
+        try Self.checkTransition(&record, .publish)
+        record.publishedAt = time
+        record.appealDeadline = Timestamp(
+            microsecondsSinceEpoch: time.microsecondsSinceEpoch + appealWindowMicroseconds
+        )
+        try store.savePeriod(record, in: sql)
+        try store.appendAudit(
+            AuditRecord(
+                at: time,
+                actor: actor,
+                action: "publish",
+                period: period.description,
+                detail: "appeals until \(BusinessCalendar.text(of: record.appealDeadline!))"
+            ),
+            in: sql
+        )
+        return record
     }
 
     /// Makes a PUBLISHED period FINAL once its appeal window has passed and no appeal is pending; its scorecards
     /// never change again.
     /// - Throws: ``AssessmentError/failedPrecondition(_:)`` naming what is still open.
     public func finalize(period: PeriodID, actor: String, at time: Timestamp) async throws -> PeriodRecord {
+        try await self.database.write { sql in try self.finalize(period: period, actor: actor, at: time, in: sql) }
+    }
+
+    /// ``finalize(period:actor:at:)`` inside the caller's write.
+    public func finalize(
+        period: PeriodID,
+        actor: String,
+        at time: Timestamp,
+        in sql: Transaction
+    ) throws -> PeriodRecord {
         let store = self.store
-        return try await self.database.write { sql in
-            var record = try store.period(period, in: sql) ?? .open(period)
-            if record.state == .published, let deadline = record.appealDeadline, time < deadline {
-                throw AssessmentError.failedPrecondition(
-                    "period \(period) cannot be finalized yet: its appeal window runs until "
-                        + BusinessCalendar.text(of: deadline)
-                )
-            }
-            let pending = try store.pendingAppeals(period: period, in: sql)
-            if record.state == .published && !pending.isEmpty {
-                throw AssessmentError.failedPrecondition(
-                    "period \(period) cannot be finalized: \(pending.count) appeal\(pending.count == 1 ? " is" : "s are") "
-                        + "pending (\(pending.prefix(10).map(\.id.rawValue).joined(separator: ", ")))"
-                )
-            }
-            try Self.checkTransition(&record, .finalize)
-            record.finalizedAt = time
-            try store.savePeriod(record, in: sql)
-            try store.appendAudit(
-                AuditRecord(at: time, actor: actor, action: "finalize", period: period.description, detail: ""),
-                in: sql
+        var record = try store.period(period, in: sql) ?? .open(period)
+        if record.state == .published, let deadline = record.appealDeadline, time < deadline {
+            throw AssessmentError.failedPrecondition(
+                "period \(period) cannot be finalized yet: its appeal window runs until "
+                    + BusinessCalendar.text(of: deadline)
             )
-            return record
         }
+        let pending = try store.pendingAppeals(period: period, in: sql)
+        if record.state == .published && !pending.isEmpty {
+            throw AssessmentError.failedPrecondition(
+                "period \(period) cannot be finalized: \(pending.count) appeal\(pending.count == 1 ? " is" : "s are") "
+                    + "pending (\(pending.prefix(10).map(\.id.rawValue).joined(separator: ", ")))"
+            )
+        }
+        try Self.checkTransition(&record, .finalize)
+        record.finalizedAt = time
+        try store.savePeriod(record, in: sql)
+        try store.appendAudit(
+            AuditRecord(at: time, actor: actor, action: "finalize", period: period.description, detail: ""),
+            in: sql
+        )
+        return record
     }
 
     /// The period as stored, or OPEN when never computed.

@@ -28,9 +28,9 @@ extension Assessment {
             )
         }
         let computation = PeriodComputation(period: period, rulebook: rulebook, snapshot: snapshot)
-        let published = try self.store.currentScorecards(period: period, type: nil, in: self.database)
+        let published = try self.store.outcomes(period: period, in: self.database)
         let overrides = Dictionary(
-            published.map { ($0.providerID, $0.score.overrides) },
+            published.filter { !$0.overrides.isEmpty }.map { ($0.providerID, $0.overrides) },
             uniquingKeysWith: { a, _ in a }
         )
         let (results, _) = try computation.compute(
@@ -53,21 +53,36 @@ extension Assessment {
             DryRunReport.Change(
                 providerID: result.score.providerID,
                 providerType: result.score.providerType,
-                before: before[result.score.providerID].map { card in
-                    Self.outcome(card.score, publishedRules?.rulebook ?? rulebook.rulebook)
+                before: before[result.score.providerID].map { outcome in
+                    Self.outcome(
+                        composite: outcome.composite,
+                        tier: outcome.tier,
+                        club: outcome.club,
+                        publishedRules?.rulebook ?? rulebook.rulebook
+                    )
                 },
-                after: Self.outcome(result.score, rulebook.rulebook)
+                after: Self.outcome(
+                    composite: result.score.composite,
+                    tier: result.score.tier,
+                    club: result.score.club,
+                    rulebook.rulebook
+                )
             )
         }
         return DryRunReport(period: period, publishedRulebookVersion: record.rulebookVersion, changes: changes)
     }
 
-    private static func outcome(_ score: Score, _ rulebook: Rulebook) -> DryRunReport.Outcome {
+    private static func outcome(
+        composite: Int64,
+        tier: String,
+        club: String?,
+        _ rulebook: Rulebook
+    ) -> DryRunReport.Outcome {
         DryRunReport.Outcome(
-            composite: score.composite,
-            tier: score.tier,
-            tierLevel: rulebook.tiers.firstIndex { $0.name == score.tier } ?? rulebook.tiers.count,
-            club: score.club
+            composite: composite,
+            tier: tier,
+            tierLevel: rulebook.tiers.firstIndex { $0.name == tier } ?? rulebook.tiers.count,
+            club: club
         )
     }
 
@@ -77,9 +92,9 @@ extension Assessment {
         for record in try self.store.periods(in: self.database) where record.state != .open {
             var overall = ProgressReport.Counts()
             var byType: [ProviderType: ProgressReport.Counts] = [:]
-            for card in try self.store.currentScorecards(period: record.period, type: nil, in: self.database) {
-                let gmv = card.score.clubGMV
-                var typeCounts = byType[card.score.providerType] ?? ProgressReport.Counts()
+            for card in try self.store.outcomes(period: record.period, in: self.database) {
+                let gmv = card.clubGMV
+                var typeCounts = byType[card.providerType] ?? ProgressReport.Counts()
                 overall.providers += 1
                 typeCounts.providers += 1
                 if gmv >= ProgressReport.billion {
@@ -90,7 +105,7 @@ extension Assessment {
                     overall.hundredMillion += 1
                     typeCounts.hundredMillion += 1
                 }
-                byType[card.score.providerType] = typeCounts
+                byType[card.providerType] = typeCounts
             }
             periods.append(
                 ProgressReport.Period(period: record.period, state: record.state, overall: overall, byType: byType)

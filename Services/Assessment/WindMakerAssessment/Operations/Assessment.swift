@@ -76,21 +76,32 @@ public final class Assessment: Sendable {
     ) async throws -> RulebookRecord {
         // Validated before the write is queued, so a large invalid document never holds up other writes.
         _ = try AssessmentError.checking { () throws(InvalidRequest) in try Rulebook.read(Array(document.utf8)) }
-        let store = self.store
         return try await self.database.write { sql in
-            let version = (try store.latestRulebookVersion(in: sql) ?? 0) + 1
-            let record = try AssessmentError.checking { () throws(InvalidRequest) in
-                try RulebookRecord(
-                    version: version,
-                    effectiveFrom: effectiveFrom,
-                    document: document,
-                    publishedBy: actor,
-                    publishedAt: time
-                )
-            }
-            try store.insertRulebook(record, in: sql)
-            return record
+            try self.publishRulebook(document: document, effectiveFrom: effectiveFrom, actor: actor, at: time, in: sql)
         }
+    }
+
+    /// ``publishRulebook(document:effectiveFrom:actor:at:)`` inside the caller's write.
+    public func publishRulebook(
+        document: String,
+        effectiveFrom: PeriodID,
+        actor: String,
+        at time: Timestamp,
+        in sql: Transaction
+    ) throws -> RulebookRecord {
+        let store = self.store
+        let version = (try store.latestRulebookVersion(in: sql) ?? 0) + 1
+        let record = try AssessmentError.checking { () throws(InvalidRequest) in
+            try RulebookRecord(
+                version: version,
+                effectiveFrom: effectiveFrom,
+                document: document,
+                publishedBy: actor,
+                publishedAt: time
+            )
+        }
+        try store.insertRulebook(record, in: sql)
+        return record
     }
 
     /// Publishes the program's default rulebook as version 1 when none is published yet (a server's first start).

@@ -183,6 +183,7 @@ public struct PeriodComputation: Sendable {
         private var byPlace: [Place: [Route]] = [:]
 
         init(_ snapshot: BindingSnapshot, accountOf: [ProviderID: Int]) {
+            self.byPlace.reserveCapacity(snapshot.count)
             for binding in snapshot.bindings {
                 guard let account = accountOf[binding.providerID] else { continue }
                 let place = Place(
@@ -191,8 +192,8 @@ public struct PeriodComputation: Sendable {
                 )
                 self.byPlace[place, default: []].append(Route(dates: binding.dates, account: account))
             }
-            for key in self.byPlace.keys {
-                self.byPlace[key]!.sort { $0.dates.start < $1.dates.start }
+            for (key, routes) in self.byPlace where routes.count > 1 {
+                self.byPlace[key] = routes.sorted { $0.dates.start < $1.dates.start }
             }
         }
 

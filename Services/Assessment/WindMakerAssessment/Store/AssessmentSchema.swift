@@ -9,7 +9,13 @@ import WindMakerStoreKit
 public enum AssessmentSchema {
     /// Every migration, in version order. Never edit an applied one; add a new one.
     public static let migrations: [Migration] = [
-        Migration(version: 1, name: "assessment", sql: Self.version1 + IdempotencyStore.schema)
+        Migration(version: 1, name: "assessment", sql: Self.version1 + IdempotencyStore.schema),
+        // Reports read a period's club GMV and outcomes without parsing ten thousand breakdowns.
+        Migration(
+            version: 2,
+            name: "scorecards_club_gmv",
+            sql: ["ALTER TABLE scorecards ADD COLUMN club_gmv INTEGER NOT NULL DEFAULT 0"]
+        ),
     ]
 
     private static let version1 = [

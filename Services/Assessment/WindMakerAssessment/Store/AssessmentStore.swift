@@ -62,6 +62,8 @@ public protocol AssessmentStore: Sendable {
         in sql: some SQLExecuting
     ) throws(StorageError)
         -> [Scorecard]
+    /// What reports need of each current scorecard of `period`, without reading whole breakdowns.
+    func outcomes(period: PeriodID, in sql: some SQLExecuting) throws(StorageError) -> [ScorecardOutcome]
     /// The ranked current scorecards of one type in rank order, after rank `after`, at most `limit`.
     func rankings(
         period: PeriodID,

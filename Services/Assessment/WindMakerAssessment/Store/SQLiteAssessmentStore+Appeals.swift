@@ -40,7 +40,7 @@ extension SQLiteAssessmentStore {
                 .text(appeal.dimension.rawValue), .text(appeal.reason), .text(appeal.filedBy), appeal.filedAt.sqlValue,
                 .text(appeal.state.rawValue), appeal.resolution.map(SQLValue.text) ?? .null,
                 appeal.resolvedBy.map(SQLValue.text) ?? .null, appeal.resolvedAt?.sqlValue ?? .null,
-                appeal.override.map { .text($0.json.serialized) } ?? .null,
+                appeal.override.map { .text($0.jsonText) } ?? .null,
             ]
         )
     }

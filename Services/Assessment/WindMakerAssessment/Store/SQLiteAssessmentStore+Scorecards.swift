@@ -31,8 +31,8 @@ extension SQLiteAssessmentStore {
         try sql.execute(
             """
             INSERT INTO scorecards (period, provider_id, revision, is_current, provider_type, composite, tier, club,
-                type_rank, disqualified, rulebook_version, input_digest, breakdown, created_at)
-            VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                type_rank, disqualified, rulebook_version, input_digest, breakdown, created_at, club_gmv)
+            VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .text(scorecard.period.description), .text(score.providerID.rawValue),
@@ -40,7 +40,8 @@ extension SQLiteAssessmentStore {
                 .text(score.providerType.rawValue), .integer(score.composite), .text(score.tier),
                 score.club.map(SQLValue.text) ?? .null, scorecard.rank.map { .integer(Int64($0)) } ?? .null,
                 .integer(score.disqualified ? 1 : 0), .integer(Int64(scorecard.rulebookVersion)),
-                .text(scorecard.inputDigest), .text(score.breakdown.serialized), scorecard.createdAt.sqlValue,
+                .text(scorecard.inputDigest), .text(score.breakdownText), scorecard.createdAt.sqlValue,
+                .integer(score.clubGMV),
             ]
         )
     }
@@ -107,6 +108,34 @@ extension SQLiteAssessmentStore {
             """,
             [.text(period.description), .text(type.rawValue), .integer(Int64(after)), .integer(Int64(limit))]
         ).map(Self.scorecard(row:))
+    }
+
+    public func outcomes(period: PeriodID, in sql: some SQLExecuting) throws(StorageError) -> [ScorecardOutcome] {
+        try sql.query(
+            """
+            SELECT provider_id, provider_type, composite, tier, club, club_gmv,
+                CASE WHEN revision > 1 THEN breakdown ELSE NULL END AS revised
+            FROM scorecards WHERE period = ? AND is_current = 1 ORDER BY provider_id
+            """,
+            [.text(period.description)]
+        ).map { (row) throws(StorageError) in
+            let providerID = try row.parsed("provider_id") { (text) throws(IdentifierParseError) in try ProviderID(text)
+            }
+            let providerType: ProviderType = try row.enumeration("provider_type")
+            // Only a revision (an upheld appeal) can carry overrides; reading them needs the breakdown.
+            let overrides = try row.value("revised", as: String?.self).map { (text) throws(StorageError) in
+                try Score(providerID: providerID, providerType: providerType, breakdown: text).overrides
+            }
+            return ScorecardOutcome(
+                providerID: providerID,
+                providerType: providerType,
+                composite: try row.value("composite"),
+                tier: try row.value("tier"),
+                club: try row.value("club"),
+                clubGMV: try row.value("club_gmv"),
+                overrides: overrides ?? []
+            )
+        }
     }
 
     private static func scorecard(row: Row) throws(StorageError) -> Scorecard {

@@ -4,24 +4,33 @@ import WindMakerStorage
 /// A score's breakdown as canonical JSON (``JSONValue/serialized``): how scorecards are stored, and read back
 /// exactly.
 extension Score {
-    var breakdown: JSONValue {
-        var totals: [String: JSONValue] = [:]
-        for metric in Metric.allCases where self.totals[metric] != 0 {
-            totals[metric.rawValue] = .integer(self.totals[metric])
+    /// The breakdown's canonical JSON, members in sorted order, written straight to text.
+    var breakdownText: String {
+        var writer = JSONWriter(capacity: 2_048)
+        writer.object { json in
+            json.member("club") { if let club = self.club { $0.string(club) } else { $0.null() } }
+            json.member("club_gmv") { $0.integer(self.clubGMV) }
+            json.member("composite") { $0.integer(self.composite) }
+            json.member("dimensions") { list in
+                list.array { for dimension in self.dimensions { dimension.write(to: &$0) } }
+            }
+            json.member("disqualified") { $0.bool(self.disqualified) }
+            json.member("fake_orders") { $0.integer(self.totals.fakeOrders) }
+            json.member("gates") { list in list.array { for gate in self.gates { $0.string(gate) } } }
+            json.member("overrides") { list in list.array { for override in self.overrides { override.write(to: &$0) } }
+            }
+            json.member("ranked") { $0.bool(self.ranked) }
+            json.member("tier") { $0.string(self.tier) }
+            json.member("totals") { totals in
+                totals.object {
+                    for metric in Metric.allCases.sorted(by: { $0.rawValue < $1.rawValue })
+                    where self.totals[metric] != 0 {
+                        $0.member(metric.rawValue) { $0.integer(self.totals[metric]) }
+                    }
+                }
+            }
         }
-        return .object([
-            "totals": .object(totals),
-            "fake_orders": .integer(self.totals.fakeOrders),
-            "club_gmv": .integer(self.clubGMV),
-            "dimensions": .array(self.dimensions.map(\.json)),
-            "composite": .integer(self.composite),
-            "tier": .string(self.tier),
-            "club": self.club.map(JSONValue.string) ?? .null,
-            "gates": .array(self.gates.map(JSONValue.string)),
-            "disqualified": .bool(self.disqualified),
-            "ranked": .bool(self.ranked),
-            "overrides": .array(self.overrides.map(\.json)),
-        ])
+        return writer.text
     }
 
     init(providerID: ProviderID, providerType: ProviderType, breakdown text: String) throws(StorageError) {
@@ -64,25 +73,29 @@ extension Score {
 }
 
 extension DimensionScore {
-    fileprivate var json: JSONValue {
-        .object([
-            "dimension": .string(self.dimension.rawValue),
-            "score": .integer(self.score),
-            "uncapped": .integer(self.uncapped),
-            "weight": .integer(self.weight),
-            "indicators": .array(
-                self.indicators.map { indicator in
-                    .object([
-                        "id": .string(indicator.id),
-                        "value": indicator.value.map(JSONValue.integer) ?? .null,
-                        "points": .integer(indicator.points),
-                        "weight": .integer(indicator.weight),
-                        "contribution": .integer(indicator.contribution),
-                        "overridden": .bool(indicator.overridden),
-                    ])
+    fileprivate func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("dimension") { $0.string(self.dimension.rawValue) }
+            json.member("indicators") { list in
+                list.array {
+                    for indicator in self.indicators {
+                        $0.object { json in
+                            json.member("contribution") { $0.integer(indicator.contribution) }
+                            json.member("id") { $0.string(indicator.id) }
+                            json.member("overridden") { $0.bool(indicator.overridden) }
+                            json.member("points") { $0.integer(indicator.points) }
+                            json.member("value") {
+                                if let value = indicator.value { $0.integer(value) } else { $0.null() }
+                            }
+                            json.member("weight") { $0.integer(indicator.weight) }
+                        }
+                    }
                 }
-            ),
-        ])
+            }
+            json.member("score") { $0.integer(self.score) }
+            json.member("uncapped") { $0.integer(self.uncapped) }
+            json.member("weight") { $0.integer(self.weight) }
+        }
     }
 
     fileprivate init(stored: StoredJSON) throws(StorageError) {
@@ -110,13 +123,20 @@ extension DimensionScore {
 }
 
 extension IndicatorOverride {
-    var json: JSONValue {
-        .object([
-            "dimension": .string(self.dimension.rawValue),
-            "indicator": .string(self.indicator),
-            "value": .integer(self.value),
-            "justification": .string(self.justification),
-        ])
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("dimension") { $0.string(self.dimension.rawValue) }
+            json.member("indicator") { $0.string(self.indicator) }
+            json.member("justification") { $0.string(self.justification) }
+            json.member("value") { $0.integer(self.value) }
+        }
+    }
+
+    /// The override as stored with its appeal.
+    var jsonText: String {
+        var writer = JSONWriter(capacity: 256)
+        self.write(to: &writer)
+        return writer.text
     }
 
     init(stored: StoredJSON) throws(StorageError) {
