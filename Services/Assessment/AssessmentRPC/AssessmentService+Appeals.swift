@@ -13,18 +13,22 @@ extension AssessmentService {
         let provider = try WireRequest.provider(request.providerId)
         try AssessmentCaller.checkOwn(provider, context.peer, action: "appeal")
         let dimension = try WireRequest.dimension(request.dimension, field: "dimension")
-        let appeal = try await self.calls.guarded(context) {
-            try await self.assessment.fileAppeal(
+        try Assessment.checkText(request.reason, field: "reason")
+        let id = AppealID.random()
+        return try await self.calls.mutating(request, context: context) { sql, now in
+            try self.assessment.fileAppeal(
                 period: period,
                 provider: provider,
                 dimension: dimension,
                 reason: request.reason,
-                id: AppealID.random(),
+                id: id,
                 actor: context.peer.description,
-                at: self.calls.clock()
+                at: now,
+                in: sql
             )
+        } response: { appeal in
+            AssessmentV1.FileAppealResponse(appeal: AssessmentV1.Appeal(appeal))
         }
-        return AssessmentV1.FileAppealResponse(appeal: AssessmentV1.Appeal(appeal))
     }
 
     public func resolveAppeal(
@@ -55,18 +59,15 @@ extension AssessmentService {
         } else {
             decision = .reject(reason: request.reason)
         }
-        let (appeal, card) = try await self.calls.guarded(context) {
-            try await self.assessment.resolveAppeal(
-                id,
-                decision: decision,
-                actor: context.peer.description,
-                at: self.calls.clock()
+        try Assessment.check(decision)
+        return try await self.calls.mutating(request, context: context) { sql, now in
+            try self.assessment.resolveAppeal(id, decision: decision, actor: context.peer.description, at: now, in: sql)
+        } response: { resolved in
+            AssessmentV1.ResolveAppealResponse(
+                appeal: AssessmentV1.Appeal(resolved.appeal),
+                scorecard: AssessmentV1.Scorecard(resolved.scorecard)
             )
         }
-        return AssessmentV1.ResolveAppealResponse(
-            appeal: AssessmentV1.Appeal(appeal),
-            scorecard: AssessmentV1.Scorecard(card)
-        )
     }
 
     public func listAppeals(

@@ -52,15 +52,17 @@ extension AssessmentService {
     ) async throws -> AssessmentV1.PeriodResponse {
         let period = try WireRequest.period(request.period)
         let window = Int64(self.settings.appealDays) * 86_400 * 1_000_000
-        let record = try await self.calls.guarded(context) {
-            try await self.assessment.publish(
+        return try await self.calls.mutating(request, context: context) { sql, now in
+            try self.assessment.publish(
                 period: period,
                 appealWindowMicroseconds: window,
                 actor: context.peer.description,
-                at: self.calls.clock()
+                at: now,
+                in: sql
             )
+        } response: { record in
+            AssessmentV1.PeriodResponse(period: AssessmentV1.Period(record))
         }
-        return AssessmentV1.PeriodResponse(period: AssessmentV1.Period(record))
     }
 
     public func finalize(

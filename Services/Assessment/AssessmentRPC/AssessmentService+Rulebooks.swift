@@ -14,14 +14,19 @@ extension AssessmentService {
     ) async throws -> AssessmentV1.PublishRulebookResponse {
         let effectiveFrom = try WireRequest.period(request.effectiveFrom, field: "effective_from")
         try Self.checkDocument(request.document)
-        return try await self.calls.guarded(context) {
-            let record = try await self.assessment.publishRulebook(
+        // Validated before the write is queued, so an invalid document never holds up other writes.
+        _ = try AssessmentError.checking { () throws(InvalidRequest) in try Rulebook.read(Array(request.document.utf8))
+        }
+        return try await self.calls.mutating(request, context: context) { sql, now in
+            try self.assessment.publishRulebook(
                 document: request.document,
                 effectiveFrom: effectiveFrom,
                 actor: context.peer.description,
-                at: self.calls.clock()
+                at: now,
+                in: sql
             )
-            return AssessmentV1.PublishRulebookResponse(rulebook: AssessmentV1.Rulebook(record))
+        } response: { record in
+            AssessmentV1.PublishRulebookResponse(rulebook: AssessmentV1.Rulebook(record))
         }
     }
 
