@@ -308,7 +308,7 @@ let package = Package(
             name: "AssessmentRPCTests",
             dependencies: [
                 "AssessmentRPC", "WindMakerAssessment", "WindMakerKit", "WindMakerRPC", "WindMakerServiceAPI",
-                "WindMakerServiceSupport", "WindMakerMessages", "WindMakerTestSupport",
+                "WindMakerServiceSupport", "WindMakerMessages", "WindMakerTestSupport", "WindMakerStorage",
             ],
             swiftSettings: strictSettings
         ),

@@ -12,20 +12,19 @@ import WindMakerTestSupport
         let address = ["--server", "127.0.0.1:\(stack.assessment.server.port)"]
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("facts-\(UUID()).csv")
         defer { try? FileManager.default.removeItem(at: file) }
-        try """
-        id,subject_kind,subject_id,date,metric,kind,value
-        f1,MERCHANT,m_1,2021-09-10,PAID_GMV,,250000000
-        f2,MERCHANT,m_1,2021-09-10,SHIPMENTS_ON_TIME,,95
-        f3,MERCHANT,m_1,2021-09-10,SHIPMENTS_TOTAL,,100
-        f4,MERCHANT,m_1,2031-09-10,PAID_GMV,,1
-
-        """.write(to: file, atomically: true, encoding: .utf8)
+        // As a spreadsheet saves it: a byte-order mark and CR LF line ends.
+        try
+            ("\u{FEFF}id,subject_kind,subject_id,date,metric,kind,value\r\n"
+            + "f1,MERCHANT,m_1,2021-09-10,PAID_GMV,,250000000\r\n"
+            + "f2,MERCHANT,m_1,2021-09-10,SHIPMENTS_ON_TIME,,95\r\n"
+            + "f3,MERCHANT,m_1,2021-09-10,SHIPMENTS_TOTAL,,100\r\n"
+            + "f4,MERCHANT,m_1,2031-09-10,PAID_GMV,,1\r\n").write(to: file, atomically: true, encoding: .utf8)
 
         let ingested = try await CommandRun.wmctl(
             ["assessment", "ingest", file.path, "--json"] + address,
             as: "operator-alice"
         )
-        #expect(ingested.status == 0, "\(ingested.output)")
+        #expect(ingested.status == 3, "\(ingested.output)")  // one fact rejected, the others stored
         #expect(ingested.output.contains(#""accepted":3"#))
         #expect(ingested.output.contains("is in the future"))
 
@@ -41,6 +40,15 @@ import WindMakerTestSupport
         #expect(card.status == 0, "\(card.output)")
         #expect(card.output.contains("on_time_rate") && card.output.contains("0.9500"))
         #expect(card.output.contains("club GMV (12 months, net)  ¥2500000.00"))
+
+        let again = try await CommandRun.wmctl(["assessment", "ingest", file.path] + address, as: "operator-alice")
+        #expect(again.status == 3 && again.output.contains("DUPLICATE"), "\(again.output)")
+        let missing = try await CommandRun.wmctl(
+            ["assessment", "ingest", "/nonexistent.csv"] + address,
+            as: "operator-alice"
+        )
+        #expect(missing.status == 1 && missing.output.contains("cannot read /nonexistent.csv"), "\(missing.output)")
+        #expect(!missing.output.contains("Usage"))
 
         let refused = try await CommandRun.wmctl(["assessment", "publish", "2021-13"] + address, as: "operator-alice")
         #expect(refused.status == 2)

@@ -179,4 +179,40 @@ import WindMakerKit
             }.contains("does not exist")
         )
     }
+
+    @Test func blankReasonsAndOutOfRangeOverridesAreRefused() async throws {
+        let harness = try await self.published()
+        #expect(
+            await self.refusal {
+                _ = try await harness.assessment.fileAppeal(
+                    period: harness.period,
+                    provider: AssessmentHarness.ids[0],
+                    dimension: .traffic,
+                    reason: "   ",
+                    id: AppealID.random(),
+                    actor: "p",
+                    at: harness.time(days: 2)
+                )
+            }.contains("only whitespace")
+        )
+        let appeal = try await harness.appeal(at: 2)
+        for value in [Int64(-1), .max] {
+            let override = IndicatorOverride(
+                dimension: .fulfilment,
+                indicator: "on_time_rate",
+                value: value,
+                justification: "x"
+            )
+            #expect(
+                await self.refusal {
+                    _ = try await harness.assessment.resolveAppeal(
+                        appeal.id,
+                        decision: .uphold(override),
+                        actor: harness.operatorID,
+                        at: harness.time(days: 3)
+                    )
+                }.contains("override.value")
+            )
+        }
+    }
 }

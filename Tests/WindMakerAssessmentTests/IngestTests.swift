@@ -158,3 +158,32 @@ import WindMakerStorage
         #expect(try assessment.rulebook(version: nil).version == 2)  // the refused ones stored nothing
     }
 }
+
+@Suite struct IngestReportTests {
+    @Test func problemsDoNotEchoHugeInput() async throws {
+        let database = try Database(path: ":memory:")
+        try database.migrate(AssessmentSchema.migrations)
+        let assessment = Assessment(database: database)
+        let rules = FactRules(programStart: try CivilDate("2021-07-01"), today: try CivilDate("2021-10-15"))
+        let huge = String(repeating: "s", count: 3_000_000)
+        let checked = Result { () throws(FactRejection) in
+            try Fact(
+                id: huge,
+                subjectKind: "MERCHANT",
+                subjectID: huge,
+                date: "2021-09-01",
+                metric: "ORDERS",
+                kind: "",
+                value: 1,
+                rules: rules
+            )
+        }
+        let outcome = try await assessment.ingest(
+            [IncomingFact(index: 0, sentID: huge, checked: checked)],
+            receivedAt: Timestamp(microsecondsSinceEpoch: 0)
+        )
+        let problem = try #require(outcome.problems.first)
+        #expect(problem.factID.count < 260 && problem.reason.count < 260)
+        #expect(problem.factID.hasSuffix("… (3000000 bytes)"))
+    }
+}

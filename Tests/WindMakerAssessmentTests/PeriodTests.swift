@@ -41,3 +41,29 @@ import WindMakerKit
         }
     }
 }
+
+@Suite struct ComputablePeriodTests {
+    @Test func unfinishedAndPreProgramPeriodsAreRefused() throws {
+        let start = try CivilDate("2021-07-01")
+        let today = try CivilDate("2021-10-01")
+        #expect(throws: Never.self) {
+            try Assessment.checkComputable(try PeriodID("2021-09"), today: today, programStart: start)
+        }
+        #expect(throws: Never.self) {
+            try Assessment.checkComputable(try PeriodID("2021-07"), today: today, programStart: start)
+        }
+        #expect(
+            throws: AssessmentError.failedPrecondition(
+                "period 2021-10 has not ended: it can be computed from 2021-11-01 (today is 2021-10-01)"
+            )
+        ) { try Assessment.checkComputable(try PeriodID("2021-10"), today: today, programStart: start) }
+        #expect(throws: AssessmentError.self) {
+            try Assessment.checkComputable(try PeriodID("9999-12"), today: today, programStart: start)
+        }
+        #expect(
+            throws: AssessmentError.failedPrecondition("period 2021-06 ended before the program started on 2021-07-01")
+        ) {
+            try Assessment.checkComputable(try PeriodID("2021-06"), today: today, programStart: start)
+        }
+    }
+}

@@ -95,3 +95,20 @@ import WindMakerKit
         #expect(found.first?.description == "invalid JSON at byte 20: expected a member name in quotes")
     }
 }
+
+@Suite struct RulebookHostileTests {
+    @Test func controlCharactersInNamesAreEscapedInViolations() {
+        let text = String(decoding: Rulebook.defaultDocument, as: UTF8.self)
+            .replacingOccurrences(of: #""window_months": 3,"#, with: #""window_months": 3, "\u0000\u001b": 1,"#)
+        do {
+            _ = try Rulebook.read(Array(text.utf8))
+            Issue.record("a rulebook with an unknown member was accepted")
+        } catch {
+            let violation = error.violations.first
+            #expect(violation?.field == #"\u{0}\u{1b}"#)
+            #expect(
+                !(violation.map { "\($0.field)\($0.description)" } ?? "").unicodeScalars.contains { $0.value < 0x20 }
+            )
+        }
+    }
+}

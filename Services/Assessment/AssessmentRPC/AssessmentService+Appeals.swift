@@ -57,6 +57,11 @@ extension AssessmentService {
                 )
             )
         } else {
+            guard request.override == nil else {
+                throw AssessmentError.invalidArgument([
+                    FieldViolation(field: "override", description: "is only for upholding; set uphold or leave it out")
+                ])
+            }
             decision = .reject(reason: request.reason)
         }
         try Assessment.check(decision)
@@ -76,7 +81,7 @@ extension AssessmentService {
     ) async throws -> AssessmentV1.ListAppealsResponse {
         let period = try WireRequest.period(request.period)
         let provider = try WireRequest.provider(request.providerId)
-        try AssessmentCaller.checkOwn(provider, context.peer, action: "read the appeals of")
+        try await self.checkVisible(period, provider: provider, to: context, action: "read the appeals of")
         let appeals = try await self.calls.reading(context) {
             try self.assessment.appeals(period: period, provider: provider)
         }

@@ -26,7 +26,7 @@ extension AssessmentService {
                         FieldViolation(
                             field: "facts",
                             description: "at most \(AssessmentSettings.maximumFactsPerMessage) facts per message, "
-                                + "found \(message.facts.count); split the batch (the \(index) facts before it are stored)"
+                                + "found \(message.facts.count); split the batch (facts sent before this message: \(index), all stored)"
                         )
                     ])
                 }

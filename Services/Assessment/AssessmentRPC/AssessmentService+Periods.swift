@@ -13,6 +13,15 @@ extension AssessmentService {
         context: ServerContext
     ) async throws {
         let period = try WireRequest.period(request.period)
+        try Assessment.checkComputable(
+            period,
+            today: BusinessCalendar.date(of: self.calls.clock()),
+            programStart: self.settings.programStart
+        )
+        // The state is checked again when the scores are stored; checking it first spares a refused call the
+        // registry round trips and a progress bar.
+        var current = try await self.calls.reading(context) { try self.assessment.periodRecord(period) }
+        try current.state.applyChecked(.compute, period: period)
         let (providers, snapshot) = try await self.registryInputs(for: period, context: context)
         let total = Int64(providers.count)
         try await responses.write(AssessmentV1.ComputeProgress(providersScored: 0, providersTotal: total))

@@ -11,6 +11,11 @@ extension AssessmentService {
     ) async throws -> AssessmentV1.DryRunResponse {
         let period = try WireRequest.period(request.period)
         try Self.checkDocument(request.document)
+        try Assessment.checkComputable(
+            period,
+            today: BusinessCalendar.date(of: self.calls.clock()),
+            programStart: self.settings.programStart
+        )
         let (providers, snapshot) = try await self.registryInputs(for: period, context: context)
         let now = self.calls.clock()
         let report = try await self.calls.working(context) {

@@ -13,6 +13,14 @@ extension AssessmentService {
         context: ServerContext
     ) async throws -> AssessmentV1.PublishRulebookResponse {
         let effectiveFrom = try WireRequest.period(request.effectiveFrom, field: "effective_from")
+        guard effectiveFrom.lastDay >= self.settings.programStart else {
+            throw AssessmentError.invalidArgument([
+                FieldViolation(
+                    field: "effective_from",
+                    description: "\(effectiveFrom) is before the program started (\(self.settings.programStart))"
+                )
+            ])
+        }
         try Self.checkDocument(request.document)
         // Validated before the write is queued, so an invalid document never holds up other writes.
         _ = try AssessmentError.checking { () throws(InvalidRequest) in try Rulebook.read(Array(request.document.utf8))

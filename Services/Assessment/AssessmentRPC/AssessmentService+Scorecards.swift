@@ -11,7 +11,7 @@ extension AssessmentService {
     ) async throws -> AssessmentV1.GetScorecardResponse {
         let period = try WireRequest.period(request.period)
         let provider = try WireRequest.provider(request.providerId)
-        try AssessmentCaller.checkOwn(provider, context.peer, action: "read")
+        try await self.checkVisible(period, provider: provider, to: context, action: "read")
         guard request.revision >= 0 else {
             throw AssessmentError.invalidArgument([
                 FieldViolation(field: "revision", description: "must not be negative")
@@ -30,7 +30,7 @@ extension AssessmentService {
     ) async throws -> AssessmentV1.ScorecardHistoryResponse {
         let period = try WireRequest.period(request.period)
         let provider = try WireRequest.provider(request.providerId)
-        try AssessmentCaller.checkOwn(provider, context.peer, action: "read")
+        try await self.checkVisible(period, provider: provider, to: context, action: "read")
         let history = try await self.calls.reading(context) {
             try self.assessment.scorecardHistory(period: period, provider: provider)
         }
@@ -50,5 +50,14 @@ extension AssessmentService {
             scorecards: page.items.map(AssessmentV1.Scorecard.init),
             page: CommonV1.PageResponse(nextPageToken: page.nextPageToken ?? "")
         )
+    }
+
+    /// A provider sees only its own scorecards, and only once its period is published; operators and services see
+    /// every one, drafts included.
+    func checkVisible(_ period: PeriodID, provider: ProviderID, to context: ServerContext, action: String) async throws
+    {
+        try AssessmentCaller.checkOwn(provider, context.peer, action: action)
+        guard try AssessmentCaller.provider(context.peer) != nil else { return }
+        try await self.calls.reading(context) { try self.assessment.checkPublished(period) }
     }
 }

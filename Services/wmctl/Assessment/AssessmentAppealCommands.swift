@@ -15,12 +15,15 @@ struct AssessmentAppealCommand: AsyncParsableCommand {
     var dimension: String
     @Option(name: .customLong("reason"), help: "Why the score is wrong.") var reason: String
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var idempotency: IdempotencyOptions
 
     func run() async throws {
         let flags = FlagNames([
             "period": "<period>", "provider_id": "<provider-id>", "dimension": "--dimension", "reason": "--reason",
         ])
-        let response = try await AssessmentCall.run(self.connection, flags: flags) { assessment in
+        let options = IdempotencyOptions.callOptions(self.connection, key: self.idempotency.resolvedKey())
+        let response = try await AssessmentCall.run(self.connection, flags: flags.merging(IdempotencyOptions.flags)) {
+            assessment in
             try await assessment.fileAppeal(
                 AssessmentV1.FileAppealRequest(
                     period: self.period,
@@ -28,7 +31,7 @@ struct AssessmentAppealCommand: AsyncParsableCommand {
                     dimension: self.dimension,
                     reason: self.reason
                 ),
-                options: self.connection.callOptions
+                options: options
             )
         }
         AppealOutput.print([response.appeal ?? AssessmentV1.Appeal()], self.connection)
@@ -53,6 +56,7 @@ struct AssessmentResolveCommand: AsyncParsableCommand {
     var value: String?
     @Option(name: .customLong("justification"), help: "Why the override is right.") var justification: String?
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var idempotency: IdempotencyOptions
 
     func validate() throws {
         guard (self.reject != nil) != self.uphold else {
@@ -86,8 +90,10 @@ struct AssessmentResolveCommand: AsyncParsableCommand {
                     justification: self.justification ?? ""
                 ) : nil
         )
-        let response = try await AssessmentCall.run(self.connection, flags: flags) { assessment in
-            try await assessment.resolveAppeal(request, options: self.connection.callOptions)
+        let options = IdempotencyOptions.callOptions(self.connection, key: self.idempotency.resolvedKey())
+        let response = try await AssessmentCall.run(self.connection, flags: flags.merging(IdempotencyOptions.flags)) {
+            assessment in
+            try await assessment.resolveAppeal(request, options: options)
         }
         if self.connection.json {
             JSONOutput.print([

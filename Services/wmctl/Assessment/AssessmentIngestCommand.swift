@@ -7,7 +7,12 @@ import WindMakerServiceAPI
 struct AssessmentIngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Send facts from a CSV or JSON-lines file (see FactFile for the columns)."
+        abstract: "Send facts from a CSV or JSON-lines file.",
+        discussion: """
+            CSV with the header id,subject_kind,subject_id,date,metric,kind,value (dates YYYY-MM-DD, kind only for \
+            VIOLATIONS), or .jsonl/.ndjson objects with the same keys. Exits 0 when every fact was stored or already \
+            there, 3 when some were rejected or conflicted (the others are stored), 2 when the call was refused.
+            """
     )
 
     @Argument(help: "CSV (header id,subject_kind,subject_id,date,metric,kind,value) or .jsonl file.")
@@ -42,5 +47,6 @@ struct AssessmentIngestCommand: AsyncParsableCommand {
         } else {
             print(AssessmentTables.ingest(response))
         }
+        if response.rejected > 0 || response.conflict > 0 { throw ExitCode(3) }
     }
 }

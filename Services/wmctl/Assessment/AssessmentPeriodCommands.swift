@@ -40,12 +40,15 @@ struct AssessmentPublishCommand: AsyncParsableCommand {
 
     @Argument(help: "The period, YYYY-MM.") var period: String
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var idempotency: IdempotencyOptions
 
     func run() async throws {
-        let response = try await AssessmentCall.run(self.connection, flags: periodFlags) { assessment in
+        let options = IdempotencyOptions.callOptions(self.connection, key: self.idempotency.resolvedKey())
+        let flags = periodFlags.merging(IdempotencyOptions.flags)
+        let response = try await AssessmentCall.run(self.connection, flags: flags) { assessment in
             try await assessment.publish(
                 AssessmentV1.PeriodRequest(period: self.period),
-                options: self.connection.callOptions
+                options: options
             )
         }
         AssessmentOutput.period(response.period ?? AssessmentV1.Period(), self.connection)
@@ -61,12 +64,15 @@ struct AssessmentFinalizeCommand: AsyncParsableCommand {
 
     @Argument(help: "The period, YYYY-MM.") var period: String
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var idempotency: IdempotencyOptions
 
     func run() async throws {
-        let response = try await AssessmentCall.run(self.connection, flags: periodFlags) { assessment in
+        let options = IdempotencyOptions.callOptions(self.connection, key: self.idempotency.resolvedKey())
+        let flags = periodFlags.merging(IdempotencyOptions.flags)
+        let response = try await AssessmentCall.run(self.connection, flags: flags) { assessment in
             try await assessment.finalize(
                 AssessmentV1.PeriodRequest(period: self.period),
-                options: self.connection.callOptions
+                options: options
             )
         }
         AssessmentOutput.period(response.period ?? AssessmentV1.Period(), self.connection)

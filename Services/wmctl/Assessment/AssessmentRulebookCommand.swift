@@ -21,14 +21,18 @@ struct AssessmentRulebookCommand: AsyncParsableCommand {
         @Option(name: .customLong("effective-from"), help: "The first period it applies to, YYYY-MM.")
         var effectiveFrom: String
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var idempotency: IdempotencyOptions
 
         func run() async throws {
             let document = try RulebookFile.read(self.file)
             let flags = FlagNames(["effective_from": "--effective-from", "document": "<file>"])
-            let response = try await AssessmentCall.run(self.connection, flags: flags) { assessment in
+            let options = IdempotencyOptions.callOptions(self.connection, key: self.idempotency.resolvedKey())
+            let response = try await AssessmentCall.run(self.connection, flags: flags.merging(IdempotencyOptions.flags))
+            {
+                assessment in
                 try await assessment.publishRulebook(
                     AssessmentV1.PublishRulebookRequest(document: document, effectiveFrom: self.effectiveFrom),
-                    options: self.connection.callOptions
+                    options: options
                 )
             }
             RulebookOutput.print(response.rulebook ?? AssessmentV1.Rulebook(), self.connection, document: false)
@@ -57,9 +61,9 @@ struct AssessmentRulebookCommand: AsyncParsableCommand {
 enum RulebookFile {
     static func read(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("cannot read \(path)")
+            throw InputFileError("cannot read \(path): no such file or not readable")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(path) is not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else { throw InputFileError("\(path) is not UTF-8 text") }
         return text
     }
 }

@@ -15,3 +15,14 @@ extension CivilDate {
         Int(other.daysSinceEpoch - self.daysSinceEpoch)
     }
 }
+
+extension CivilDate {
+    /// The next day (`nil` after 9999-12-31).
+    public var dayAfter: CivilDate? {
+        if self.day < Self.daysIn(month: self.month, of: self.year) {
+            return try? CivilDate(year: self.year, month: self.month, day: self.day + 1)
+        }
+        if self.month < 12 { return try? CivilDate(year: self.year, month: self.month + 1, day: 1) }
+        return try? CivilDate(year: self.year + 1, month: 1, day: 1)
+    }
+}

@@ -18,8 +18,14 @@ public struct IngestOutcome: Hashable, Sendable {
 
     public init() {}
 
-    /// Counts a rejection or conflict and keeps it if there is room.
+    /// The longest fact id and reason a problem repeats, in characters: a sender's bad input is not echoed whole.
+    public static let reportedTextLength = 200
+
+    /// Counts a rejection or conflict and keeps it, shortened, if there is room.
     mutating func report(_ problem: FactProblem) {
+        var problem = problem
+        problem.factID = Self.shortened(problem.factID)
+        problem.reason = Self.shortened(problem.reason)
         switch problem.kind {
         case .rejected: self.rejected += 1
         case .conflict: self.conflict += 1
@@ -27,6 +33,11 @@ public struct IngestOutcome: Hashable, Sendable {
         if self.problems.count < Self.reportedProblems {
             self.problems.append(problem)
         }
+    }
+
+    private static func shortened(_ text: String) -> String {
+        guard text.count > Self.reportedTextLength else { return text }
+        return String(text.prefix(Self.reportedTextLength)) + "… (\(text.utf8.count) bytes)"
     }
 
     /// Adds another call's or batch's outcome, keeping the first problems.

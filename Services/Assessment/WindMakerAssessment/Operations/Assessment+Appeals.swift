@@ -95,7 +95,17 @@ extension Assessment {
     public static func check(_ decision: AppealDecision) throws(AssessmentError) {
         switch decision {
         case .reject(let reason): try Self.checkText(reason, field: "reason")
-        case .uphold(let override): try Self.checkText(override.justification, field: "override.justification")
+        case .uphold(let override):
+            try Self.checkText(override.justification, field: "override.justification")
+            guard (0 ... Self.maximumOverrideValue).contains(override.value) else {
+                throw .invalidArgument([
+                    FieldViolation(
+                        field: "override.value",
+                        description:
+                            "must be between 0 and \(Self.maximumOverrideValue) ten-thousandths, found \(override.value)"
+                    )
+                ])
+            }
         }
     }
 
@@ -241,5 +251,11 @@ extension Assessment {
         if let violation = TextRule.violation(of: text, field: field, maximum: Self.maximumReasonLength) {
             throw .invalidArgument([violation])
         }
+        if text.trimmedWhitespace.isEmpty {
+            throw .invalidArgument([FieldViolation(field: field, description: "must not be only whitespace")])
+        }
     }
+
+    /// The largest indicator value an override may set, in ten-thousandths (10^11 in the indicator's unit).
+    public static let maximumOverrideValue: Int64 = 1_000_000_000_000_000
 }

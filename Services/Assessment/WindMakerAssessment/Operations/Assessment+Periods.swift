@@ -188,6 +188,35 @@ extension Assessment {
         return record
     }
 
+    /// Refuses a period that has not ended by `today` (its facts are still coming) or ended before the program began
+    /// (no fact can be dated in it): computing either would score on nothing.
+    /// - Throws: ``AssessmentError/failedPrecondition(_:)`` saying which.
+    public static func checkComputable(
+        _ period: PeriodID,
+        today: CivilDate,
+        programStart: CivilDate
+    ) throws(AssessmentError) {
+        guard period.lastDay < today else {
+            throw .failedPrecondition(
+                "period \(period) has not ended: it can be computed from \(period.lastDay.dayAfter.map(String.init(describing:)) ?? "never") (today is \(today))"
+            )
+        }
+        guard period.lastDay >= programStart else {
+            throw .failedPrecondition("period \(period) ended before the program started on \(programStart)")
+        }
+    }
+
+    /// Whether a provider may see the scorecards of `period` yet: only once published.
+    /// - Throws: ``AssessmentError/failedPrecondition(_:)`` while the period is OPEN or COMPUTED.
+    public func checkPublished(_ period: PeriodID) throws {
+        let state = try self.periodRecord(period).state
+        guard state == .published || state == .final else {
+            throw AssessmentError.failedPrecondition(
+                "the scorecards of \(period) are not published yet (the period is \(state))"
+            )
+        }
+    }
+
     /// The period as stored, or OPEN when never computed.
     public func periodRecord(_ period: PeriodID) throws -> PeriodRecord {
         try self.store.period(period, in: self.database) ?? .open(period)
@@ -207,10 +236,6 @@ extension Assessment {
     }
 
     static func checkTransition(_ record: inout PeriodRecord, _ event: PeriodState.Event) throws(AssessmentError) {
-        do {
-            try record.state.apply(event)
-        } catch {
-            throw .failedPrecondition("period \(record.period): \(error)")
-        }
+        try record.state.applyChecked(event, period: record.period)
     }
 }

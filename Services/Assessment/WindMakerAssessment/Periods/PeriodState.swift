@@ -45,3 +45,14 @@ public struct PeriodStateError: Error, Hashable, Sendable, CustomStringConvertib
         }
     }
 }
+
+extension PeriodState {
+    /// ``apply(_:)`` with the refusal as the assessment's error, naming the period.
+    public mutating func applyChecked(_ event: Event, period: PeriodID) throws(AssessmentError) {
+        do {
+            try self.apply(event)
+        } catch {
+            throw .failedPrecondition("period \(period): \(error)")
+        }
+    }
+}

@@ -27,8 +27,23 @@ extension Rulebook {
 struct RulebookReader {
     var violations: [FieldViolation] = []
 
+    /// Records a violation; names from the document are shown with control characters escaped (a member named
+    /// `"\u0000"` must not put a NUL into the status message).
     private mutating func fail(_ path: String, _ problem: String) {
-        self.violations.append(FieldViolation(field: path, description: problem))
+        self.violations.append(FieldViolation(field: Self.printable(path), description: Self.printable(problem)))
+    }
+
+    private static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var output = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                output += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
     }
 
     mutating func rulebook(_ json: JSONValue) -> Rulebook? {
