@@ -116,3 +116,59 @@ import WindMakerTestSupport
         #expect(error?.code == .ioFailure)
     }
 }
+
+@Suite struct DatabaseScanTests {
+    @Test func scanInBatchesVisitsEveryRowOnceAndStopsOnAConsumerError() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = try Database(path: directory.appendingPathComponent("scan.sqlite").path)
+        defer { database.close() }
+        try database.execute("CREATE TABLE numbers (value INTEGER NOT NULL, label TEXT NOT NULL)")
+        try database.transaction { sql in
+            for value in 0 ..< 10_000 {
+                try sql.execute(
+                    "INSERT INTO numbers (value, label) VALUES (?, ?)",
+                    [.integer(Int64(value)), .text("n\(value)")]
+                )
+            }
+        }
+        var seen = Set<Int64>()
+        var batches = 0
+        try database.scanInBatches(
+            "SELECT value, label FROM numbers",
+            [],
+            batchSize: 1_000,
+            decode: { row in
+                (row.integer(0), row.withText(1) { String(decoding: $0, as: UTF8.self) })
+            }
+        ) { batch in
+            batches += 1
+            for (value, label) in batch {
+                #expect(label == "n\(value)")
+                seen.insert(value)
+            }
+        }
+        #expect(seen.count == 10_000 && batches == 10)
+
+        struct Enough: Error {}
+        var consumed = 0
+        #expect(throws: Enough.self) {
+            try database.scanInBatches(
+                "SELECT value, label FROM numbers",
+                [],
+                batchSize: 100,
+                decode: { $0.integer(0) }
+            ) { _ in
+                consumed += 1
+                if consumed == 3 { throw Enough() }
+            }
+        }
+        #expect(consumed == 3)
+        // The database is still usable for writes and scans afterwards.
+        try database.execute("INSERT INTO numbers (value, label) VALUES (10000, 'n10000')")
+        var total = 0
+        try database.scan("SELECT value FROM numbers", []) { _ in total += 1 }
+        #expect(total == 10_001)
+    }
+}
