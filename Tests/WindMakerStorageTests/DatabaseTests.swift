@@ -141,14 +141,15 @@ import WindMakerTestSupport
             batchSize: 1_000,
             decode: { row in
                 (row.integer(0), row.withText(1) { String(decoding: $0, as: UTF8.self) })
+            },
+            consume: { batch in
+                batches += 1
+                for (value, label) in batch {
+                    #expect(label == "n\(value)")
+                    seen.insert(value)
+                }
             }
-        ) { batch in
-            batches += 1
-            for (value, label) in batch {
-                #expect(label == "n\(value)")
-                seen.insert(value)
-            }
-        }
+        )
         #expect(seen.count == 10_000 && batches == 10)
 
         struct Enough: Error {}
@@ -158,11 +159,12 @@ import WindMakerTestSupport
                 "SELECT value, label FROM numbers",
                 [],
                 batchSize: 100,
-                decode: { $0.integer(0) }
-            ) { _ in
-                consumed += 1
-                if consumed == 3 { throw Enough() }
-            }
+                decode: { $0.integer(0) },
+                consume: { _ in
+                    consumed += 1
+                    if consumed == 3 { throw Enough() }
+                }
+            )
         }
         #expect(consumed == 3)
         // The database is still usable for writes and scans afterwards.
