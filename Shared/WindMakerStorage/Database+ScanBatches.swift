@@ -71,7 +71,10 @@ final class BatchPipe<T: Sendable>: Sendable {
 
     init(capacity: Int) {
         self.capacity = capacity
-        self.free = DispatchSemaphore(value: capacity)
+        // Created at zero and raised, not created at `capacity`: libdispatch stops the process when a semaphore is
+        // released below the value it was created with, as `free` is when the consumer stops the producer early.
+        self.free = DispatchSemaphore(value: 0)
+        for _ in 0 ..< capacity { self.free.signal() }
     }
 
     /// Waits for a free place and puts `batch`; `false` once the consumer has stopped.
