@@ -137,6 +137,13 @@ let package = Package(
             resources: [.embedInCode("Resources/default-rulebook.json")],
             swiftSettings: strictSettings
         ),
+        // The incentive service's domain: the double-entry ledger first (docs/INCENTIVE.md has the plan).
+        .target(
+            name: "WindMakerIncentive",
+            dependencies: ["WindMakerKit", "WindMakerStoreKit", "WindMakerStorage"],
+            path: "Services/Incentive/WindMakerIncentive",
+            swiftSettings: strictSettings
+        ),
         // The assessment over RPC: the service adapter, wire conversions, the access table, the registry client.
         .target(
             name: "AssessmentRPC",
@@ -302,6 +309,11 @@ let package = Package(
         .testTarget(
             name: "WindMakerAssessmentTests",
             dependencies: ["WindMakerAssessment", "WindMakerKit", "WindMakerStoreKit", "WindMakerStorage"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WindMakerIncentiveTests",
+            dependencies: ["WindMakerIncentive"],
             swiftSettings: strictSettings
         ),
         .testTarget(
