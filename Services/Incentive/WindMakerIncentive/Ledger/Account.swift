@@ -22,4 +22,17 @@ public struct Account: Hashable, Sendable {
 
     /// What a new debit may still take: posted credits less every debit, pending ones included.
     public var available: Int64 { self.creditsPosted - self.debitsPosted - self.debitsPending }
+
+    /// Sets the balances as stored (the store reads them back; only the engine changes them).
+    package mutating func restore(
+        debitsPosted: Int64,
+        creditsPosted: Int64,
+        debitsPending: Int64,
+        creditsPending: Int64
+    ) {
+        self.debitsPosted = debitsPosted
+        self.creditsPosted = creditsPosted
+        self.debitsPending = debitsPending
+        self.creditsPending = creditsPending
+    }
 }

@@ -10,9 +10,11 @@ public struct LedgerEngine: Sendable {
     public private(set) var accounts: [AccountID: Account]
     public private(set) var transfers: [TransferID: Transfer]
 
+    /// An engine over `accounts` and the stored `transfers` an operation may meet again (the first of each id
+    /// counts).
     public init(accounts: [Account], transfers: [Transfer] = []) {
-        self.accounts = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id, $0) })
-        self.transfers = Dictionary(uniqueKeysWithValues: transfers.map { ($0.id, $0) })
+        self.accounts = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.transfers = Dictionary(transfers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Whether a request created a transfer or met one already there with the same content.

@@ -35,4 +35,9 @@ public struct Transfer: Hashable, Sendable {
         self.debit == other.debit && self.credit == other.credit && self.amount == other.amount
             && self.unit == other.unit && self.corrects == other.corrects
     }
+
+    /// Sets the state as stored (the store reads it back; only the engine changes it).
+    package mutating func restore(state: TransferState) {
+        self.state = state
+    }
 }

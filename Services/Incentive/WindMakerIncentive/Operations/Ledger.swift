@@ -1,0 +1,99 @@
+public import WindMakerKit
+public import WindMakerStorage
+
+/// The ledger over its store: accounts opened, groups of transfers applied whole, pending transfers posted or
+/// voided, and reconciliation. Each change is one ``Database/write(_:)``: atomic, isolated from concurrent callers
+/// (the group committer runs writes one after another), and durable when it returns.
+public final class Ledger: Sendable {
+    public let database: Database
+    let store = SQLiteLedgerStore()
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Opens `account`; opening the same account again is a no-op, an account of that id with other settings is
+    /// refused.
+    public func open(_ account: Account, at time: Timestamp) async throws -> Account {
+        let store = self.store
+        return try await self.database.write { sql in
+            if let existing = try store.account(account.id, in: sql) {
+                guard existing.unit == account.unit, existing.noOverdraft == account.noOverdraft else {
+                    throw LedgerError.invalid(field: "account", "\(account.id) already exists with other settings")
+                }
+                return existing
+            }
+            try store.insertAccount(account, at: time, in: sql)
+            return account
+        }
+    }
+
+    /// Applies `group` whole or not at all; transfers whose id is already stored with the same content are
+    /// returned as they are.
+    /// - Throws: ``LedgerError`` naming the first transfer refused; nothing of the group is then stored.
+    public func apply(_ group: [Transfer], at time: Timestamp) async throws -> [LedgerEngine.Outcome] {
+        try await self.database.write { sql in try self.apply(group, at: time, in: sql) }
+    }
+
+    /// ``apply(_:at:)`` inside the caller's write (an idempotent call's, or a batch's together with its rows).
+    public func apply(_ group: [Transfer], at time: Timestamp, in sql: Transaction) throws -> [LedgerEngine.Outcome] {
+        var engine = try self.engine(for: group, in: sql)
+        let outcomes = try engine.apply(group)
+        var touched = Set<AccountID>()
+        for case .created(let transfer) in outcomes {
+            try self.store.insertTransfer(transfer, at: time, in: sql)
+            touched.formUnion([transfer.debit, transfer.credit])
+        }
+        for id in touched.sorted() {
+            try self.store.saveBalances(engine.accounts[id]!, in: sql)
+        }
+        return outcomes
+    }
+
+    /// Posts a pending transfer.
+    /// - Throws: ``LedgerError/illegalTransition(_:from:event:)`` when it is already posted or voided.
+    public func post(_ id: TransferID, at time: Timestamp) async throws -> Transfer {
+        try await self.finish(id, .post, at: time)
+    }
+
+    /// Voids a pending transfer, releasing what it reserved.
+    public func void(_ id: TransferID, at time: Timestamp) async throws -> Transfer {
+        try await self.finish(id, .void, at: time)
+    }
+
+    private func finish(_ id: TransferID, _ event: TransferState.Event, at time: Timestamp) async throws -> Transfer {
+        let store = self.store
+        return try await self.database.write { sql in
+            guard let transfer = try store.transfer(id, in: sql) else { throw LedgerError.unknownTransfer(id) }
+            var engine = try self.engine(for: [transfer], in: sql)
+            let finished = event == .post ? try engine.post(id) : try engine.void(id)
+            try store.saveState(finished, at: time, in: sql)
+            try store.saveBalances(engine.accounts[finished.debit]!, in: sql)
+            try store.saveBalances(engine.accounts[finished.credit]!, in: sql)
+            return finished
+        }
+    }
+
+    /// Checks every balance against the transfers and the ledger's invariants (``LedgerReconciliation``), reading
+    /// the transfers in one pass without holding them all.
+    public func reconcile() throws -> LedgerReconciliation.Report {
+        let accounts = try self.store.accounts(in: self.database)
+        var transfers: [Transfer] = []
+        try self.store.scanTransfers(in: self.database) { transfers.append($0) }
+        return LedgerReconciliation.check(accounts: accounts, transfers: transfers)
+    }
+
+    /// An engine over the accounts and already stored transfers that `group` touches.
+    private func engine(for group: [Transfer], in sql: Transaction) throws -> LedgerEngine {
+        var accounts: [Account] = []
+        var seen = Set<AccountID>()
+        var stored: [Transfer] = []
+        for transfer in group {
+            for id in [transfer.debit, transfer.credit] where seen.insert(id).inserted {
+                if let account = try self.store.account(id, in: sql) { accounts.append(account) }
+            }
+            if let existing = try self.store.transfer(transfer.id, in: sql) { stored.append(existing) }
+        }
+        return LedgerEngine(accounts: accounts, transfers: stored)
+    }
+}
