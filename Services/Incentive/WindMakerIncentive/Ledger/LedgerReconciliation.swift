@@ -3,8 +3,9 @@
 ///
 /// Checked: each account's four balances equal the sums of its transfers by state (voided ones count nowhere);
 /// debits equal credits over all accounts, for pending and for posted; no no-overdraft account below zero; every
-/// transfer between known accounts of its own unit.
-public enum LedgerReconciliation {
+/// transfer between known accounts of its own unit. Transfers are added one at a time (``add(_:)``), so a scan of
+/// millions of them needs memory only for the accounts.
+public struct LedgerReconciliation: Sendable {
     /// One broken invariant, in words that name the account or transfer.
     public struct Violation: Hashable, Sendable, CustomStringConvertible {
         public var description: String
@@ -19,7 +20,7 @@ public enum LedgerReconciliation {
         public var violations: [Violation] = []
     }
 
-    private struct Sums: Equatable, CustomStringConvertible {
+    private struct Sums: Equatable, Sendable, CustomStringConvertible {
         var debitsPosted: Int64 = 0
         var creditsPosted: Int64 = 0
         var debitsPending: Int64 = 0
@@ -31,52 +32,72 @@ public enum LedgerReconciliation {
         }
     }
 
+    private let accounts: [AccountID: Account]
+    private var sums: [AccountID: Sums] = [:]
+    private var report: Report
+    private var overflowed = false
+
+    /// Starts a reconciliation of `accounts` as stored.
+    public init(accounts: [Account]) {
+        self.accounts = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.report = Report(accounts: self.accounts.count)
+    }
+
     /// Checks `accounts` against `transfers` (every transfer of the ledger, in any order).
     public static func check(accounts: [Account], transfers: some Sequence<Transfer>) -> Report {
-        var report = Report(accounts: accounts.count)
-        let byID = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id, $0) })
-        var sums: [AccountID: Sums] = [:]
-        var overflowed = false
-        func add(_ value: inout Int64, _ amount: Int64) {
-            let (sum, overflow) = value.addingReportingOverflow(amount)
-            overflowed = overflowed || overflow
-            value = sum
-        }
-        for transfer in transfers {
-            report.transfers += 1
-            for id in [transfer.debit, transfer.credit] {
-                guard let account = byID[id] else {
-                    report.violations.append(
-                        Violation(description: "transfer \(transfer.id) names unknown account \(id)")
-                    )
-                    continue
-                }
-                if account.unit != transfer.unit {
-                    report.violations.append(
-                        Violation(
-                            description:
-                                "transfer \(transfer.id) moves \(transfer.unit) through \(id), which counts \(account.unit)"
-                        )
-                    )
-                }
+        var reconciliation = LedgerReconciliation(accounts: accounts)
+        for transfer in transfers { reconciliation.add(transfer) }
+        return reconciliation.finish()
+    }
+
+    /// Counts one transfer of the ledger.
+    public mutating func add(_ transfer: Transfer) {
+        self.report.transfers += 1
+        for id in [transfer.debit, transfer.credit] {
+            guard let account = self.accounts[id] else {
+                self.report.violations.append(
+                    Violation(description: "transfer \(transfer.id) names unknown account \(id)")
+                )
+                continue
             }
-            switch transfer.state {
-            case .pending:
-                add(&sums[transfer.debit, default: Sums()].debitsPending, transfer.amount)
-                add(&sums[transfer.credit, default: Sums()].creditsPending, transfer.amount)
-                add(&report.pendingTotal, transfer.amount)
-            case .posted:
-                add(&sums[transfer.debit, default: Sums()].debitsPosted, transfer.amount)
-                add(&sums[transfer.credit, default: Sums()].creditsPosted, transfer.amount)
-                add(&report.postedTotal, transfer.amount)
-            case .voided:
-                break
+            if account.unit != transfer.unit {
+                self.report.violations.append(
+                    Violation(
+                        description:
+                            "transfer \(transfer.id) moves \(transfer.unit) through \(id), which counts \(account.unit)"
+                    )
+                )
             }
         }
-        if overflowed { report.violations.append(Violation(description: "the transfers' sums overflow 64 bits")) }
-        var debits = Sums()
-        for account in accounts.sorted(by: { $0.id < $1.id }) {
-            let derived = sums[account.id] ?? Sums()
+        var debit = self.sums[transfer.debit] ?? Sums()
+        var credit = self.sums[transfer.credit] ?? Sums()
+        var overflowed = self.overflowed
+        switch transfer.state {
+        case .pending:
+            debit.debitsPending = Self.sum(debit.debitsPending, transfer.amount, &overflowed)
+            credit.creditsPending = Self.sum(credit.creditsPending, transfer.amount, &overflowed)
+            self.report.pendingTotal = Self.sum(self.report.pendingTotal, transfer.amount, &overflowed)
+        case .posted:
+            debit.debitsPosted = Self.sum(debit.debitsPosted, transfer.amount, &overflowed)
+            credit.creditsPosted = Self.sum(credit.creditsPosted, transfer.amount, &overflowed)
+            self.report.postedTotal = Self.sum(self.report.postedTotal, transfer.amount, &overflowed)
+        case .voided:
+            break
+        }
+        self.sums[transfer.debit] = debit
+        self.sums[transfer.credit] = credit
+        self.overflowed = overflowed
+    }
+
+    /// Compares the sums with the stored balances and returns the report.
+    public consuming func finish() -> Report {
+        if self.overflowed {
+            self.report.violations.append(Violation(description: "the transfers' sums overflow 64 bits"))
+        }
+        var totals = Sums()
+        for id in self.accounts.keys.sorted() {
+            let account = self.accounts[id]!
+            let derived = self.sums[id] ?? Sums()
             let stored = Sums(
                 debitsPosted: account.debitsPosted,
                 creditsPosted: account.creditsPosted,
@@ -84,23 +105,34 @@ public enum LedgerReconciliation {
                 creditsPending: account.creditsPending
             )
             if derived != stored {
-                report.violations.append(
-                    Violation(description: "account \(account.id) holds \(stored) but its transfers sum to \(derived)")
+                self.report.violations.append(
+                    Violation(description: "account \(id) holds \(stored) but its transfers sum to \(derived)")
                 )
             }
             if account.noOverdraft && account.available < 0 {
-                report.violations.append(
-                    Violation(description: "account \(account.id) is below zero (\(account.available) available)")
+                self.report.violations.append(
+                    Violation(description: "account \(id) is below zero (\(account.available) available)")
                 )
             }
-            add(&debits.debitsPosted, derived.debitsPosted)
-            add(&debits.creditsPosted, derived.creditsPosted)
-            add(&debits.debitsPending, derived.debitsPending)
-            add(&debits.creditsPending, derived.creditsPending)
+            var overflowed = false
+            totals.debitsPosted = Self.sum(totals.debitsPosted, derived.debitsPosted, &overflowed)
+            totals.creditsPosted = Self.sum(totals.creditsPosted, derived.creditsPosted, &overflowed)
+            totals.debitsPending = Self.sum(totals.debitsPending, derived.debitsPending, &overflowed)
+            totals.creditsPending = Self.sum(totals.creditsPending, derived.creditsPending, &overflowed)
+            if overflowed && !self.overflowed {
+                self.report.violations.append(Violation(description: "the accounts' sums overflow 64 bits"))
+                self.overflowed = true
+            }
         }
-        if debits.debitsPosted != debits.creditsPosted || debits.debitsPending != debits.creditsPending {
-            report.violations.append(Violation(description: "debits and credits differ: \(debits)"))
+        if totals.debitsPosted != totals.creditsPosted || totals.debitsPending != totals.creditsPending {
+            self.report.violations.append(Violation(description: "debits and credits differ: \(totals)"))
         }
-        return report
+        return self.report
+    }
+
+    private static func sum(_ total: Int64, _ amount: Int64, _ overflowed: inout Bool) -> Int64 {
+        let (sum, overflow) = total.addingReportingOverflow(amount)
+        overflowed = overflowed || overflow
+        return sum
     }
 }

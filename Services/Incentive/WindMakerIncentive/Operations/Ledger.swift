@@ -77,10 +77,9 @@ public final class Ledger: Sendable {
     /// Checks every balance against the transfers and the ledger's invariants (``LedgerReconciliation``), reading
     /// the transfers in one pass without holding them all.
     public func reconcile() throws -> LedgerReconciliation.Report {
-        let accounts = try self.store.accounts(in: self.database)
-        var transfers: [Transfer] = []
-        try self.store.scanTransfers(in: self.database) { transfers.append($0) }
-        return LedgerReconciliation.check(accounts: accounts, transfers: transfers)
+        var reconciliation = LedgerReconciliation(accounts: try self.store.accounts(in: self.database))
+        try self.store.scanTransfers(in: self.database) { reconciliation.add($0) }
+        return reconciliation.finish()
     }
 
     /// An engine over the accounts and already stored transfers that `group` touches.
