@@ -313,7 +313,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WindMakerIncentiveTests",
-            dependencies: ["WindMakerIncentive"],
+            dependencies: ["WindMakerIncentive", "WindMakerKit", "WindMakerStorage"],
             swiftSettings: strictSettings
         ),
         .testTarget(
