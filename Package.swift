@@ -313,7 +313,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WindMakerIncentiveTests",
-            dependencies: ["WindMakerIncentive", "WindMakerKit", "WindMakerStorage"],
+            dependencies: ["WindMakerIncentive", "WindMakerKit", "WindMakerStorage", "WindMakerTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -28,23 +28,21 @@ import WindMakerKit
             try self.span("b1", self.first, .storeOperation, "2021-07-01", "2021-08-15"),
             try self.span("b2", self.second, .storeOperation, "2021-08-16", nil),
             try self.span("b3", self.second, .advertising, "2021-07-01", nil),
+            // An overlapping later binding (the registry would refuse it) wins over the earlier one.
+            try self.span("b4", self.first, .advertising, "2021-09-01", "2021-09-30"),
         ])
-        #expect(
-            snapshot.provider(for: self.merchant, scope: .storeOperation, on: try CivilDate("2021-08-15")) == self.first
-        )
-        #expect(
-            snapshot.provider(for: self.merchant, scope: .storeOperation, on: try CivilDate("2021-08-16"))
-                == self.second
-        )
-        #expect(snapshot.provider(for: self.merchant, scope: .storeOperation, on: try CivilDate("2021-06-30")) == nil)
-        #expect(snapshot.provider(for: self.merchant, scope: .supplyChain, on: try CivilDate("2021-08-01")) == nil)
-        #expect(
-            snapshot.provider(
-                for: try ClientRef(kind: .brand, id: "m_1"),
-                scope: .storeOperation,
-                on: try CivilDate("2021-08-01")
-            ) == nil
-        )
+        let index = AttributionIndex(snapshot, accountOf: [self.first: 0, self.second: 1])
+        let merchant = ClientKey(kind: .merchant, id: "m_1")
+        #expect(index.account(merchant, .storeOperation, try CivilDate("2021-08-15")) == 0)
+        #expect(index.account(merchant, .storeOperation, try CivilDate("2021-08-16")) == 1)
+        #expect(index.account(merchant, .storeOperation, try CivilDate("2021-06-30")) == nil)
+        #expect(index.account(merchant, .supplyChain, try CivilDate("2021-08-01")) == nil)
+        #expect(index.account(ClientKey(kind: .brand, id: "m_1"), .storeOperation, try CivilDate("2021-08-01")) == nil)
+        #expect(index.account(merchant, .advertising, try CivilDate("2021-09-10")) == 0)
+        #expect(index.account(merchant, .advertising, try CivilDate("2021-10-01")) == 1)
+        // Bindings of providers not being scored attribute nothing.
+        let onlySecond = AttributionIndex(snapshot, accountOf: [self.second: 0])
+        #expect(onlySecond.account(merchant, .storeOperation, try CivilDate("2021-08-01")) == nil)
     }
 
     @Test func digestFollowsEveryBindingButNotTheirOrder() throws {

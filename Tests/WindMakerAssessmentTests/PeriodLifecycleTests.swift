@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WindMakerAssessment
 import WindMakerKit
@@ -129,5 +130,26 @@ import WindMakerKit
                 == "100M"
         )
         #expect(report.targetBillion == 100)
+    }
+
+    @Test func publishingARulebookChangesNoScorecardAlreadyComputed() async throws {
+        let harness = try await AssessmentHarness()
+        try await harness.compute()
+        let before = try harness.assessment.scorecard(period: harness.period, provider: AssessmentHarness.ids[0])
+        let draft = String(decoding: Rulebook.defaultDocument, as: UTF8.self)
+            .replacingOccurrences(of: #""weight": 60"#, with: #""weight": 1"#)
+        let second = try await harness.assessment.publishRulebook(
+            document: draft,
+            effectiveFrom: try PeriodID("2021-07"),
+            actor: harness.operatorID,
+            at: harness.time(days: 1)
+        )
+        let after = try harness.assessment.scorecard(period: harness.period, provider: AssessmentHarness.ids[0])
+        #expect(after == before && after.rulebookVersion == 1)
+        // Only a later computation uses the new version.
+        try await harness.compute(at: 2)
+        let recomputed = try harness.assessment.scorecard(period: harness.period, provider: AssessmentHarness.ids[0])
+        #expect(recomputed.rulebookVersion == second.version)
+        #expect(recomputed.inputDigest != before.inputDigest)
     }
 }

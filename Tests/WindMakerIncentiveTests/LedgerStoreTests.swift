@@ -1,9 +1,9 @@
-import Foundation
 import Synchronization
 import Testing
 import WindMakerIncentive
 import WindMakerKit
 import WindMakerStorage
+import WindMakerTestSupport
 
 @Suite struct LedgerStoreTests {
     private let funding = try! AccountID("funding:platform")
@@ -27,10 +27,8 @@ import WindMakerStorage
     }
 
     @Test func transfersSurviveReopeningAndReconcile() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("incentive.sqlite").path
+        let directory = try TemporaryDirectory()
+        let path = directory.databasePath
         do {
             let ledger = try await self.openLedger(at: path)
             _ = try await ledger.apply(

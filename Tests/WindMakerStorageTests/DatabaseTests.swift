@@ -119,10 +119,8 @@ import WindMakerTestSupport
 
 @Suite struct DatabaseScanTests {
     @Test func scanInBatchesVisitsEveryRowOnceAndStopsOnAConsumerError() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let database = try Database(path: directory.appendingPathComponent("scan.sqlite").path)
+        let directory = try TemporaryDirectory()
+        let database = try Database(path: directory.databasePath)
         defer { database.close() }
         try database.execute("CREATE TABLE numbers (value INTEGER NOT NULL, label TEXT NOT NULL)")
         try database.transaction { sql in

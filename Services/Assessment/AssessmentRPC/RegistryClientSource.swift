@@ -3,6 +3,7 @@ public import WindMakerKit
 import WindMakerMessages
 public import WindMakerRPC
 import WindMakerServiceAPI
+import WindMakerServiceKit
 
 /// ``RegistrySource`` over the registry's RPC API, called with the assessment's own identity. Each call inherits the
 /// remaining deadline of the assessment call it serves; when the registry cannot answer, the operation fails with
@@ -75,35 +76,16 @@ public struct RegistryClientSource: RegistrySource {
 
     private static func provider(_ wire: RegistryV1.Provider) throws -> PeriodComputation.Provider {
         guard let id = try? ProviderID(wire.id) else { throw UnreadableReply(what: "provider \(wire.id)") }
-        let type: ProviderType
-        switch wire.profile?.type {
-        case .local?: type = .local
-        case .brand?: type = .brand
-        case .matchmaking?: type = .matchmaking
-        case .base?: type = .base
-        case .strategic?: type = .strategic
-        default: throw UnreadableReply(what: "provider \(id) (no known type)")
+        guard let type = try? ProgramWire.providerType(wire.profile?.type ?? .unspecified, field: "type") else {
+            throw UnreadableReply(what: "provider \(id) (no known type)")
         }
         return PeriodComputation.Provider(id: id, type: type)
     }
 
     /// The binding as a span, or `nil` for one ended before it started (it never took effect).
     private static func span(_ wire: RegistryV1.Binding) throws -> BindingSpan? {
-        let kind: ClientKind? =
-            switch wire.client?.kind {
-            case .merchant?: .merchant
-            case .brand?: .brand
-            case .streamer?: .streamer
-            default: nil
-            }
-        let scope: BindingScope? =
-            switch wire.scope {
-            case .storeOperation: .storeOperation
-            case .liveStreamOperation: .liveStreamOperation
-            case .advertising: .advertising
-            case .supplyChain: .supplyChain
-            default: nil
-            }
+        let kind = try? ProgramWire.clientKind(wire.client?.kind ?? .unspecified, field: "client.kind")
+        let scope = try? ProgramWire.bindingScope(wire.scope, field: "scope")
         let unreadable = UnreadableReply(what: "binding \(wire.id)")
         guard let provider = try? ProviderID(wire.providerId), let kind, let scope,
             let client = try? ClientRef(kind: kind, id: wire.client?.id ?? ""),

@@ -18,6 +18,30 @@ public struct JSONDocumentReader: Sendable {
         self.noun = noun
     }
 
+    /// Parses `document` and reads it with `body`, which returns `nil` when it recorded a violation.
+    /// - Throws: ``InvalidRequest`` with the syntax error, or every violation `body` recorded.
+    public static func read<T>(
+        _ document: [UInt8],
+        noun: String,
+        _ body: (JSONValue, inout JSONDocumentReader) -> T?
+    ) throws(InvalidRequest) -> T {
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(document)
+        } catch {
+            throw InvalidRequest(field: "", "\(error)")
+        }
+        var reader = JSONDocumentReader(noun: noun)
+        let value = body(json, &reader)
+        guard reader.violations.isEmpty, let value else {
+            throw InvalidRequest(
+                reader.violations.isEmpty
+                    ? [FieldViolation(field: "", description: "invalid \(noun)")] : reader.violations
+            )
+        }
+        return value
+    }
+
     /// Records a violation; names from the document are shown with control characters escaped (a member named
     /// `"\u0000"` must not put a NUL into a status message).
     public mutating func fail(_ path: String, _ problem: String) {

@@ -1,7 +1,7 @@
 public import WindMakerKit
 
 /// Every binding in force during a period's windows, with a digest that changes whenever any binding does.
-/// ``PeriodComputation`` indexes it for attribution.
+/// ``AttributionIndex`` indexes it for attribution.
 public struct BindingSnapshot: Sendable {
     /// Every binding, in id order.
     public let bindings: [BindingSpan]
@@ -22,13 +22,5 @@ public struct BindingSnapshot: Sendable {
         }
         self.digest = hash.finish()
         self.count = bindings.count
-    }
-
-    /// The provider whose binding covered `client` in `scope` on `date`, if any; the one that started later when two
-    /// did (the registry keeps one at a time). For inspection: it reads the whole snapshot, where a computation
-    /// builds its index once.
-    public func provider(for client: ClientRef, scope: BindingScope, on date: CivilDate) -> ProviderID? {
-        self.bindings.filter { $0.client == client && $0.scope == scope && $0.dates.contains(date) }
-            .max { $0.dates.start < $1.dates.start }?.providerID
     }
 }

@@ -29,9 +29,7 @@ extension Assessment {
     /// The dates of facts a computation of `period` reads: from the start of the longer of its windows under the
     /// effective rulebook through the period's last day (the registry's binding snapshot covers the same dates).
     public func inputDates(for period: PeriodID) throws -> (first: CivilDate, last: CivilDate) {
-        let rulebook = try self.effectiveRulebook(for: period)
-        let computation = PeriodComputation(period: period, rulebook: rulebook, snapshot: BindingSnapshot([]))
-        return (computation.firstInputDate, period.lastDay)
+        (try self.effectiveRulebook(for: period).rulebook.firstInputDate(for: period), period.lastDay)
     }
 
     /// The synchronous, CPU-heavy part of ``compute(period:providers:snapshot:actor:at:progress:)``: reads the facts

@@ -5,29 +5,17 @@ extension Rulebook {
     /// - Throws: ``InvalidRequest`` listing every violation, each named by its path in the document
     ///   (`dimensions.live_stream.indicators[2].points`).
     public static func read(_ document: [UInt8]) throws(InvalidRequest) -> Rulebook {
-        let json: JSONValue
-        do {
-            json = try JSONValue.parse(document)
-        } catch {
-            throw InvalidRequest(field: "", "\(error)")
+        try JSONDocumentReader.read(document, noun: "rulebook") { json, reader in
+            var rulebookReader = RulebookReader(reader: reader)
+            defer { reader = rulebookReader.reader }
+            return rulebookReader.rulebook(json)
         }
-        var reader = RulebookReader()
-        let rulebook = reader.rulebook(json)
-        guard reader.violations.isEmpty, let rulebook else {
-            throw InvalidRequest(
-                reader.violations.isEmpty
-                    ? [FieldViolation(field: "", description: "invalid rulebook")] : reader.violations
-            )
-        }
-        return rulebook
     }
 }
 
 /// Walks a rulebook document, collecting every violation with its path instead of stopping at the first.
 struct RulebookReader {
-    private var reader = JSONDocumentReader(noun: "rulebook")
-
-    var violations: [FieldViolation] { self.reader.violations }
+    var reader: JSONDocumentReader
 
     mutating func rulebook(_ json: JSONValue) -> Rulebook? {
         guard

@@ -43,6 +43,11 @@ public struct Rulebook: Hashable, Sendable {
         public var minimum: Int64
     }
 
+    /// The first day a computation of `period` reads facts from: the start of the longer of its two windows.
+    public func firstInputDate(for period: PeriodID) -> CivilDate {
+        period.trailingWindow(months: max(self.windowMonths, self.clubWindowMonths)).first
+    }
+
     /// The tier a composite (hundredths) earns.
     public func tier(of composite: Int64) -> String {
         self.tiers.first { composite >= $0.minimum }?.name ?? Self.lowestTier

@@ -48,8 +48,7 @@ public struct PeriodComputation: Sendable {
 
     /// The first date any window reaches back to: facts from here through the period's last day are the inputs.
     public var firstInputDate: CivilDate {
-        let rules = self.rulebook.rulebook
-        return self.period.trailingWindow(months: max(rules.windowMonths, rules.clubWindowMonths)).first
+        self.rulebook.rulebook.firstInputDate(for: self.period)
     }
 
     /// Scores `providers` from `facts` (every fact dated from ``firstInputDate`` through the period's end, in any
@@ -88,7 +87,7 @@ public struct PeriodComputation: Sendable {
         var accounts = providers.map { Account(type: $0.type) }
         var accountOf: [ProviderID: Int] = [:]
         for (index, provider) in providers.enumerated() { accountOf[provider.id] = index }
-        let routes = Routes(self.snapshot, accountOf: accountOf)
+        let routes = AttributionIndex(self.snapshot, accountOf: accountOf)
         var summary = Summary(providers: providers.count, bindings: self.snapshot.count)
         try scan { fact in
             let inWindow = window.first <= fact.date && fact.date <= window.last
@@ -167,44 +166,4 @@ public struct PeriodComputation: Sendable {
         }
     }
 
-    /// The snapshot's bindings of the scored providers, by client, for one lookup per fact.
-    private struct Routes {
-        private struct Route {
-            var dates: DateRange
-            var account: Int
-        }
-
-        private struct Place: Hashable {
-            var client: ClientKey
-            var scope: BindingScope
-        }
-
-        /// By client and scope: the bindings in start order, almost always one.
-        private var byPlace: [Place: [Route]] = [:]
-
-        init(_ snapshot: BindingSnapshot, accountOf: [ProviderID: Int]) {
-            self.byPlace.reserveCapacity(snapshot.count)
-            for binding in snapshot.bindings {
-                guard let account = accountOf[binding.providerID] else { continue }
-                let place = Place(
-                    client: ClientKey(kind: binding.client.kind, id: binding.client.id),
-                    scope: binding.scope
-                )
-                self.byPlace[place, default: []].append(Route(dates: binding.dates, account: account))
-            }
-            for (key, routes) in self.byPlace where routes.count > 1 {
-                self.byPlace[key] = routes.sorted { $0.dates.start < $1.dates.start }
-            }
-        }
-
-        /// The account of the provider whose binding covered the client in `scope` on `date`; the one that
-        /// started later when two did (the registry allows one at a time).
-        func account(_ client: ClientKey, _ scope: BindingScope, _ date: CivilDate) -> Int? {
-            guard let routes = self.byPlace[Place(client: client, scope: scope)] else { return nil }
-            for route in routes.reversed() where route.dates.contains(date) {
-                return route.account
-            }
-            return nil
-        }
-    }
 }

@@ -41,21 +41,7 @@ public struct EntitlementRules: Hashable, Sendable {
     /// Reads and validates a rules document.
     /// - Throws: ``InvalidRequest`` listing every violation by its path.
     public static func read(_ document: [UInt8]) throws(InvalidRequest) -> EntitlementRules {
-        let json: JSONValue
-        do {
-            json = try JSONValue.parse(document)
-        } catch {
-            throw InvalidRequest(field: "", "\(error)")
-        }
-        var reader = JSONDocumentReader(noun: "rules")
-        let rules = Self.read(json, &reader)
-        guard reader.violations.isEmpty, let rules else {
-            throw InvalidRequest(
-                reader.violations.isEmpty
-                    ? [FieldViolation(field: "", description: "invalid rules")] : reader.violations
-            )
-        }
-        return rules
+        try JSONDocumentReader.read(document, noun: "rules") { json, reader in Self.read(json, &reader) }
     }
 
     private static let maximumAmount: Int64 = 1_000_000_000_000_000

@@ -7,25 +7,11 @@ import WindMakerServiceKit
 /// violations that name the field and the accepted values; outbound, every domain value has a wire value.
 enum WireEnums {
     static func providerType(_ value: RegistryV1.ProviderType, field: String) throws(RegistryError) -> ProviderType {
-        switch value {
-        case .local: return .local
-        case .brand: return .brand
-        case .matchmaking: return .matchmaking
-        case .base: return .base
-        case .strategic: return .strategic
-        case .unspecified, .unrecognized:
-            throw .invalidArgument([Self.violation(field, value.rawValue, ProviderType.allCases)])
-        }
+        try RegistryError.checking { () throws(InvalidRequest) in try ProgramWire.providerType(value, field: field) }
     }
 
     static func providerType(_ value: ProviderType) -> RegistryV1.ProviderType {
-        switch value {
-        case .local: .local
-        case .brand: .brand
-        case .matchmaking: .matchmaking
-        case .base: .base
-        case .strategic: .strategic
-        }
+        ProgramWire.providerType(value)
     }
 
     /// A filter value: `UNSPECIFIED` means "any".
@@ -61,46 +47,24 @@ enum WireEnums {
         case .suspended: return .suspended
         case .terminated: return .terminated
         case .unrecognized:
-            throw .invalidArgument([Self.violation(field, value.rawValue, ProviderStatus.allCases)])
+            throw .invalidArgument(ProgramWire.refusal(field, value.rawValue, ProviderStatus.allCases).violations)
         }
     }
 
     static func clientKind(_ value: RegistryV1.ClientKind, field: String) throws(RegistryError) -> ClientKind {
-        switch value {
-        case .merchant: return .merchant
-        case .brand: return .brand
-        case .streamer: return .streamer
-        case .unspecified, .unrecognized:
-            throw .invalidArgument([Self.violation(field, value.rawValue, ClientKind.allCases)])
-        }
+        try RegistryError.checking { () throws(InvalidRequest) in try ProgramWire.clientKind(value, field: field) }
     }
 
     static func clientKind(_ value: ClientKind) -> RegistryV1.ClientKind {
-        switch value {
-        case .merchant: .merchant
-        case .brand: .brand
-        case .streamer: .streamer
-        }
+        ProgramWire.clientKind(value)
     }
 
     static func bindingScope(_ value: RegistryV1.BindingScope, field: String) throws(RegistryError) -> BindingScope {
-        switch value {
-        case .storeOperation: return .storeOperation
-        case .liveStreamOperation: return .liveStreamOperation
-        case .advertising: return .advertising
-        case .supplyChain: return .supplyChain
-        case .unspecified, .unrecognized:
-            throw .invalidArgument([Self.violation(field, value.rawValue, BindingScope.allCases)])
-        }
+        try RegistryError.checking { () throws(InvalidRequest) in try ProgramWire.bindingScope(value, field: field) }
     }
 
     static func bindingScope(_ value: BindingScope) -> RegistryV1.BindingScope {
-        switch value {
-        case .storeOperation: .storeOperation
-        case .liveStreamOperation: .liveStreamOperation
-        case .advertising: .advertising
-        case .supplyChain: .supplyChain
-        }
+        ProgramWire.bindingScope(value)
     }
 
     static func bindingState(_ value: Binding.State) -> RegistryV1.BindingState {
@@ -110,15 +74,5 @@ enum WireEnums {
         case .ended: .ended
         case .rejected: .rejected
         }
-    }
-
-    private static func violation(
-        _ field: String,
-        _ number: Int32,
-        _ accepted: some Sequence<some CustomStringConvertible>
-    ) -> FieldViolation {
-        let names = accepted.map(\.description).joined(separator: ", ")
-        let given = number == 0 ? "unspecified" : "the unknown value \(number)"
-        return FieldViolation(field: field, description: "is \(given); use one of \(names)")
     }
 }
