@@ -2,7 +2,7 @@ import Foundation
 
 /// A fresh temporary directory (with a database path in it), removed with everything in it when the test is done
 /// with it.
-public struct TemporaryDirectory: ~Copyable {
+public struct TemporaryDirectory: ~Copyable, Sendable {
     /// The directory.
     public let path: String
 

@@ -1,3 +1,5 @@
+public import WindMakerKit
+
 /// Where a period is in its lifecycle: `OPEN → COMPUTED → PUBLISHED → FINAL`.
 ///
 /// Computing is allowed while `OPEN` or `COMPUTED` (recomputing replaces the scorecards); publishing opens the appeal

@@ -42,6 +42,8 @@ public enum EntitlementCalculator {
 
     /// The result: what to pay now, what to carry, what was deducted, and why.
     public struct Result: Hashable, Sendable {
+        /// Cash earned this period after floor and caps, before carried amounts, deductions and the minimum.
+        public var earned: Int64 = 0
         public var cash: Int64 = 0
         public var traffic: Int64 = 0
         /// Carried to the next period (below the payout minimum).
@@ -88,6 +90,7 @@ public enum EntitlementCalculator {
             cash = programRoom
             result.lines.append("cap per program: \(input.paidInProgram) fen already paid, cut to \(cash) fen")
         }
+        result.earned = cash
         var gross = cash + input.carriedForward
         if input.carriedForward > 0 { result.lines.append("carried forward: + \(input.carriedForward) fen") }
         let deducted = min(gross, input.receivable)

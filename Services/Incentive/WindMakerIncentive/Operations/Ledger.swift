@@ -28,6 +28,13 @@ public final class Ledger: Sendable {
         }
     }
 
+    /// Opens each of `accounts` that does not exist yet, inside the caller's write.
+    public func openMissing(_ accounts: [Account], at time: Timestamp, in sql: Transaction) throws {
+        for account in accounts where try self.store.account(account.id, in: sql) == nil {
+            try self.store.insertAccount(account, at: time, in: sql)
+        }
+    }
+
     /// Applies `group` whole or not at all; transfers whose id is already stored with the same content are
     /// returned as they are.
     /// - Throws: ``LedgerError`` naming the first transfer refused; nothing of the group is then stored.
@@ -62,16 +69,42 @@ public final class Ledger: Sendable {
     }
 
     private func finish(_ id: TransferID, _ event: TransferState.Event, at time: Timestamp) async throws -> Transfer {
-        let store = self.store
-        return try await self.database.write { sql in
-            guard let transfer = try store.transfer(id, in: sql) else { throw LedgerError.unknownTransfer(id) }
-            var engine = try self.engine(for: [transfer], in: sql)
-            let finished = event == .post ? try engine.post(id) : try engine.void(id)
-            try store.saveState(finished, at: time, in: sql)
-            try store.saveBalances(engine.accounts[finished.debit]!, in: sql)
-            try store.saveBalances(engine.accounts[finished.credit]!, in: sql)
-            return finished
+        try await self.database.write { sql in try self.finish([id], event, at: time, in: sql)[0] }
+    }
+
+    /// Posts or voids the pending transfers `ids` inside the caller's write, all or none.
+    /// - Throws: ``LedgerError`` naming the first that is unknown or no longer pending.
+    public func finish(
+        _ ids: [TransferID],
+        _ event: TransferState.Event,
+        at time: Timestamp,
+        in sql: Transaction
+    ) throws -> [Transfer] {
+        var transfers: [Transfer] = []
+        transfers.reserveCapacity(ids.count)
+        for id in ids {
+            guard let transfer = try self.store.transfer(id, in: sql) else { throw LedgerError.unknownTransfer(id) }
+            transfers.append(transfer)
         }
+        var engine = try self.engine(for: transfers, in: sql)
+        var finished: [Transfer] = []
+        finished.reserveCapacity(ids.count)
+        var touched = Set<AccountID>()
+        for id in ids {
+            let transfer = event == .post ? try engine.post(id) : try engine.void(id)
+            try self.store.saveState(transfer, at: time, in: sql)
+            touched.formUnion([transfer.debit, transfer.credit])
+            finished.append(transfer)
+        }
+        for account in touched.sorted() {
+            try self.store.saveBalances(engine.accounts[account]!, in: sql)
+        }
+        return finished
+    }
+
+    /// One account as stored.
+    public func account(_ id: AccountID, in sql: some SQLExecuting) throws -> Account? {
+        try self.store.account(id, in: sql)
     }
 
     /// Checks every balance against the transfers and the ledger's invariants (``LedgerReconciliation``), reading

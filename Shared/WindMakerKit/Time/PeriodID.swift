@@ -1,6 +1,4 @@
-public import WindMakerKit
-
-/// A monthly assessment period, written `YYYY-MM` (`2021-07`).
+/// A monthly period of the program (assessed and paid by month), written `YYYY-MM` (`2021-07`).
 public struct PeriodID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int

@@ -1,0 +1,187 @@
+public import WindMakerKit
+
+/// Turns scorecards, standings and the ledger's history into a batch's lines: pure arithmetic, no store, no clock.
+///
+/// A regular batch pays each provider's entitlement under the rules (``EntitlementCalculator``). An adjustment
+/// batch pays, for each provider whose scorecard was revised since the period was paid, the difference between
+/// what the new scorecard earns and what was earned: a top-up when positive, a clawback when negative. When the
+/// budget cannot cover the batch, the rules decide: fail, naming the shortfall, or scale every payout pro rata.
+public enum BatchPlanner {
+    /// The budget a batch may still take.
+    public struct Budget: Hashable, Sendable {
+        public var cash: Int64
+        public var traffic: Int64
+
+        public init(cash: Int64, traffic: Int64) {
+            self.cash = cash
+            self.traffic = traffic
+        }
+    }
+
+    public static func plan(
+        _ batch: BatchID,
+        kind: BatchKind,
+        rules: EntitlementRules,
+        inputs: [ScorecardInput],
+        history: [ProviderID: ProviderHistory],
+        budget: Budget
+    ) throws(IncentiveError) -> [EntitlementLine] {
+        var lines: [EntitlementLine] = []
+        lines.reserveCapacity(inputs.count)
+        for input in inputs {
+            let past = history[input.provider] ?? ProviderHistory()
+            switch kind {
+            case .regular:
+                lines.append(Self.regularLine(batch, input, past, rules))
+            case .adjustment:
+                if let line = Self.adjustmentLine(batch, input, past, rules) { lines.append(line) }
+            }
+        }
+        try Self.fit(&lines, to: budget, rules: rules)
+        for index in lines.indices where lines[index].status.isOpen && !lines[index].moves {
+            lines[index].status = .nothing
+        }
+        return lines
+    }
+
+    private static func regularLine(
+        _ batch: BatchID,
+        _ input: ScorecardInput,
+        _ past: ProviderHistory,
+        _ rules: EntitlementRules
+    ) -> EntitlementLine {
+        var line = Self.line(batch, input)
+        let result = EntitlementCalculator.calculate(
+            EntitlementCalculator.Input(
+                tier: input.tier,
+                club: input.club,
+                gmv: input.gmv,
+                previousGMV: input.previousGMV,
+                ineligibility: Self.ineligibility(input),
+                paidInProgram: past.earnedInProgram,
+                carriedForward: past.carriedForward,
+                receivable: past.receivable
+            ),
+            rules: rules
+        )
+        line.earned = result.earned
+        line.carriedIn = Self.ineligibility(input) == nil ? past.carriedForward : 0
+        line.deducted = result.receivableDeducted
+        line.payout = result.cash
+        line.carryOut = result.carryForward
+        line.traffic = Self.ineligibility(input) == nil ? result.traffic : 0
+        line.explanation = result.lines
+        if input.standing == .suspended {
+            line.explanation.append("provider is SUSPENDED: held until reinstated")
+        }
+        line.status = Self.status(of: line, input)
+        return line
+    }
+
+    private static func adjustmentLine(
+        _ batch: BatchID,
+        _ input: ScorecardInput,
+        _ past: ProviderHistory,
+        _ rules: EntitlementRules
+    ) -> EntitlementLine? {
+        guard let paidRevision = past.paidRevision, input.revision > paidRevision else { return nil }
+        let result = EntitlementCalculator.calculate(
+            EntitlementCalculator.Input(
+                tier: input.tier,
+                club: input.club,
+                gmv: input.gmv,
+                previousGMV: input.previousGMV,
+                ineligibility: Self.ineligibility(input),
+                paidInProgram: past.earnedInProgram
+            ),
+            rules: rules
+        )
+        let cash = result.earned - past.earnedThisPeriod
+        let traffic = (Self.ineligibility(input) == nil ? result.traffic : 0) - past.trafficThisPeriod
+        guard cash != 0 || traffic != 0 else { return nil }
+        var line = Self.line(batch, input)
+        line.earned = cash
+        line.payout = max(0, cash)
+        line.clawback = max(0, -cash)
+        line.traffic = max(0, traffic)
+        line.trafficClawback = max(0, -traffic)
+        line.explanation = ["scorecard revised from revision \(paidRevision) to \(input.revision)"] + result.lines
+        line.explanation.append(
+            "earned now \(result.earned) fen, earned before \(past.earnedThisPeriod) fen: "
+                + (cash >= 0 ? "top-up \(cash) fen" : "clawback \(-cash) fen, owed as a receivable")
+        )
+        if traffic != 0 {
+            line.explanation.append(traffic > 0 ? "traffic top-up \(traffic)" : "traffic taken back \(-traffic)")
+        }
+        line.status = Self.status(of: line, input)
+        return line
+    }
+
+    private static func line(_ batch: BatchID, _ input: ScorecardInput) -> EntitlementLine {
+        EntitlementLine(
+            batch: batch,
+            provider: input.provider,
+            providerType: input.providerType,
+            tier: input.tier,
+            club: input.club,
+            scorecardRevision: input.revision,
+            rulebookVersion: input.rulebookVersion,
+            inputDigest: input.inputDigest,
+            status: .nothing
+        )
+    }
+
+    private static func ineligibility(_ input: ScorecardInput) -> String? {
+        if input.disqualified { return "disqualified by an assessment gate" }
+        if case .ineligible(let reason) = input.standing { return reason }
+        return nil
+    }
+
+    private static func status(of line: EntitlementLine, _ input: ScorecardInput) -> EntitlementLine.Status {
+        guard line.moves else { return .nothing }
+        return input.standing == .suspended ? .held : .pending
+    }
+
+    /// Checks the batch against the budget; over it, fails or scales payouts (and traffic) down to what is left.
+    private static func fit(
+        _ lines: inout [EntitlementLine],
+        to budget: Budget,
+        rules: EntitlementRules
+    ) throws(IncentiveError) {
+        let cash = lines.reduce(Int64(0)) { $0 + $1.grant }
+        let traffic = lines.reduce(Int64(0)) { $0 + $1.traffic }
+        if cash > budget.cash {
+            guard rules.overBudget == .proRata else {
+                throw .failedPrecondition(
+                    "the batch needs \(cash) fen of cash but the budget has \(budget.cash) fen left: short by "
+                        + "\(cash - budget.cash) fen; fund the program or publish rules with \"over_budget\": \"pro_rata\""
+                )
+            }
+            let deducted = lines.reduce(Int64(0)) { $0 + $1.deducted }
+            let scaled = EntitlementCalculator.scaled(lines.map(\.payout), toBudget: max(0, budget.cash - deducted))
+            for index in lines.indices where scaled[index] != lines[index].payout {
+                let cut = lines[index].payout - scaled[index]
+                lines[index].explanation.append(
+                    "scaled pro rata to the budget: \(lines[index].payout) → \(scaled[index]) fen"
+                )
+                lines[index].payout = scaled[index]
+                lines[index].earned -= cut
+            }
+        }
+        if traffic > budget.traffic {
+            guard rules.overBudget == .proRata else {
+                throw .failedPrecondition(
+                    "the batch needs \(traffic) impressions but the traffic budget has \(budget.traffic) left: short "
+                        + "by \(traffic - budget.traffic) impressions"
+                )
+            }
+            let scaled = EntitlementCalculator.scaled(lines.map(\.traffic), toBudget: budget.traffic)
+            for index in lines.indices where scaled[index] != lines[index].traffic {
+                lines[index].explanation.append(
+                    "traffic scaled pro rata to the budget: \(lines[index].traffic) → \(scaled[index])"
+                )
+                lines[index].traffic = scaled[index]
+            }
+        }
+    }
+}

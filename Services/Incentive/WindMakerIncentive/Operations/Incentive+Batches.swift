@@ -1,0 +1,367 @@
+public import WindMakerKit
+public import WindMakerStorage
+
+/// Computing a period's batch, and its lifecycle: approval under the four-eyes rule, posting after the hold
+/// period, rejection and expiry.
+extension Incentive {
+    /// What computing a period produced: a new batch, or the one already there (computing twice never creates a
+    /// second batch; a period already paid whose scorecards did not change has nothing to adjust).
+    public struct ComputeOutcome: Hashable, Sendable {
+        public var batch: Batch
+        public var created: Bool
+    }
+
+    /// Computes the entitlements of `program` for `period` from `inputs` (the period's FINAL scorecards and each
+    /// provider's standing) and proposes them as a batch whose pending transfers reserve the budget.
+    ///
+    /// - A live batch of the period (proposed or approved) is returned as it is.
+    /// - Once the period was paid, only providers whose scorecard was revised get a line: an adjustment batch.
+    /// - Periods are paid in order: an earlier period's live batch must be posted or rejected first.
+    /// - Throws: `FAILED_PRECONDITION` when no rules are in force, the program does not cover the period, or the
+    ///   budget cannot cover the batch and the rules say fail (naming the shortfall).
+    public func computeBatch(
+        _ programID: ProgramID,
+        period: PeriodID,
+        inputs: [ScorecardInput],
+        actor: String,
+        at time: Timestamp,
+        in sql: Transaction
+    ) throws -> ComputeOutcome {
+        let program = try self.program(programID, in: sql)
+        guard program.covers(period) else {
+            throw IncentiveError.failedPrecondition(
+                "program \(programID) pays \(program.first) to \(program.last), not \(period)"
+            )
+        }
+        let existing = try self.store.batches(programID, period, in: sql)
+        if let live = existing.last(where: { $0.state.isLive }) { return ComputeOutcome(batch: live, created: false) }
+        let kind: BatchKind = existing.contains { $0.state == .posted } ? .adjustment : .regular
+        if kind == .regular,
+            let earlier = try self.store.liveBatches(programID, in: sql).first(where: { $0.id.period < period })
+        {
+            throw IncentiveError.failedPrecondition(
+                "periods are paid in order: batch \(earlier.id) is \(earlier.state); post or reject it first"
+            )
+        }
+        let rules = try self.rules(programID, for: period, in: sql)
+        let id = BatchID(program: programID, period: period, sequence: (existing.last?.id.sequence ?? 0) + 1)
+        let cash = try self.ledger.account(program.budget(.fen), in: sql)?.available ?? 0
+        let traffic = try self.ledger.account(program.budget(.impressions), in: sql)?.available ?? 0
+        let lines = try BatchPlanner.plan(
+            id,
+            kind: kind,
+            rules: rules.rules,
+            inputs: inputs.sorted { $0.provider < $1.provider },
+            history: try self.store.history(programID, period, in: sql),
+            budget: BatchPlanner.Budget(cash: cash, traffic: traffic)
+        )
+        if kind == .adjustment && lines.isEmpty, let paid = existing.last(where: { $0.state == .posted }) {
+            return ComputeOutcome(batch: paid, created: false)
+        }
+        var totals = BatchTotals()
+        for line in lines { totals.add(line) }
+        let batch = Batch(
+            id: id,
+            kind: kind,
+            rulesVersion: rules.version,
+            proposedBy: actor,
+            proposedAt: time,
+            expiresAt: time.adding(seconds: self.proposalLifetimeSeconds),
+            totals: totals
+        )
+        try self.store.saveBatch(batch, in: sql)
+        var reservations: [Transfer] = []
+        for line in lines {
+            try self.store.insertLine(line, in: sql)
+            guard line.status.isOpen else { continue }
+            try self.ledger.openMissing(LedgerAccounts.accounts(of: line.provider), at: time, in: sql)
+            reservations += Self.reservations(of: line, program: program)
+        }
+        try self.applyLedger(reservations, at: time, in: sql)
+        try self.store.appendAudit(
+            at: time,
+            actor: actor,
+            action: "propose",
+            program: programID,
+            subject: id.description,
+            detail: "\(kind.rawValue) batch: \(totals.lines) lines, cash \(totals.cash) fen, traffic \(totals.traffic)",
+            in: sql
+        )
+        return ComputeOutcome(batch: batch, created: true)
+    }
+
+    /// Approves a proposed batch: by a different identity than the proposer (the four-eyes rule), before it
+    /// expires. Posting may follow once the rules' hold period has passed.
+    public func approve(_ id: BatchID, actor: String, at time: Timestamp, in sql: Transaction) throws -> Batch {
+        var batch = try self.batch(id, in: sql)
+        guard batch.proposedBy != actor else {
+            throw IncentiveError.permissionDenied(
+                "four-eyes rule: \(actor) proposed batch \(id) and may not approve it; another finance approver must"
+            )
+        }
+        try Self.transition(&batch, .approve)
+        guard time < batch.expiresAt else {
+            throw IncentiveError.failedPrecondition("batch \(id) expired at \(batch.expiresAt); compute it again")
+        }
+        let rules = try self.store.rulesVersions(id.program, in: sql).first { $0.version == batch.rulesVersion }
+        batch.approvedBy = actor
+        batch.approvedAt = time
+        batch.postableAt = time.adding(seconds: (rules?.rules.holdDays ?? 0) * 86_400)
+        try self.store.saveBatch(batch, in: sql)
+        try self.store.appendAudit(
+            at: time,
+            actor: actor,
+            action: "approve",
+            program: id.program,
+            subject: id.description,
+            detail: "postable at \(batch.postableAt!)",
+            in: sql
+        )
+        return batch
+    }
+
+    /// Rejects a proposed or approved batch, voiding its pending transfers and releasing the reservation.
+    public func reject(
+        _ id: BatchID,
+        reason: String,
+        actor: String,
+        at time: Timestamp,
+        in sql: Transaction
+    ) throws -> Batch {
+        if let violation = TextRule.violation(of: reason.trimmedWhitespace, field: "reason", maximum: 500) {
+            throw IncentiveError.invalidArgument([violation])
+        }
+        var batch = try self.batch(id, in: sql)
+        try Self.transition(&batch, .reject)
+        try self.close(&batch, by: actor, reason: reason.trimmedWhitespace, at: time, in: sql)
+        try self.store.appendAudit(
+            at: time,
+            actor: actor,
+            action: "reject",
+            program: id.program,
+            subject: id.description,
+            detail: reason.trimmedWhitespace,
+            in: sql
+        )
+        return batch
+    }
+
+    /// Expires every proposal whose approval deadline has passed, releasing what it reserved; returns them.
+    public func expireProposals(at time: Timestamp, in sql: Transaction) throws -> [Batch] {
+        var expired: [Batch] = []
+        for var batch in try self.store.expiredProposals(at: time, in: sql) {
+            try Self.transition(&batch, .expire)
+            try self.close(&batch, by: "system", reason: "not approved by \(batch.expiresAt)", at: time, in: sql)
+            try self.store.appendAudit(
+                at: time,
+                actor: "system",
+                action: "expire",
+                program: batch.id.program,
+                subject: batch.id.description,
+                detail: "not approved by \(batch.expiresAt)",
+                in: sql
+            )
+            expired.append(batch)
+        }
+        return expired
+    }
+
+    /// Posts an approved batch once its hold period has passed: lines of ACTIVE providers are paid, those of
+    /// SUSPENDED providers held, the rest voided. Posting a posted batch again releases held lines whose provider
+    /// was reinstated (or voids them once terminated); with none held it is refused.
+    /// - Parameter standings: each line's provider as the registry reports it now.
+    public func post(
+        _ id: BatchID,
+        standings: [ProviderID: ProviderStanding],
+        actor: String,
+        at time: Timestamp,
+        in sql: Transaction
+    ) throws -> Batch {
+        var batch = try self.batch(id, in: sql)
+        let lines = try self.store.lines(id, openOnly: true, in: sql)
+        if batch.state == .posted {
+            guard lines.contains(where: { $0.status == .held }) else {
+                throw IncentiveError.failedPrecondition(
+                    "batch \(id) is already POSTED and holds no lines; nothing to post"
+                )
+            }
+        } else {
+            try Self.transition(&batch, .post)
+            if let postable = batch.postableAt, time < postable {
+                throw IncentiveError.failedPrecondition(
+                    "batch \(id) is in its hold period until \(postable); post it then"
+                )
+            }
+            batch.postedAt = time
+        }
+        let program = try self.program(id.program, in: sql)
+        var toPost: [TransferID] = []
+        var toVoid: [TransferID] = []
+        var created: [Transfer] = []
+        var paid = 0
+        var held = 0
+        var voided = 0
+        for var line in lines {
+            let standing = standings[line.provider] ?? .ineligible("provider \(line.provider) is not in the registry")
+            // What a provider owes back is booked whatever its standing (an id met again changes nothing).
+            created += Self.recoveries(of: line, program: program)
+            switch standing {
+            case .active:
+                toPost += Self.reservations(of: line, program: program).map(\.id)
+                created += Self.payouts(of: line)
+                line.status = .paid
+                paid += 1
+            case .suspended:
+                if line.status != .held { line.explanation.append("provider is SUSPENDED: held until reinstated") }
+                line.status = .held
+                held += 1
+            case .ineligible(let reason):
+                toVoid += Self.reservations(of: line, program: program).map(\.id)
+                line.explanation.append("voided at payout: \(reason)")
+                line.status = .voided
+                voided += 1
+            }
+            try self.store.saveLineStatus(line, in: sql)
+        }
+        do {
+            _ = try self.ledger.finish(toPost, .post, at: time, in: sql)
+            _ = try self.ledger.finish(toVoid, .void, at: time, in: sql)
+        } catch let error as LedgerError {
+            throw IncentiveError(error)
+        }
+        try self.applyLedger(created, at: time, in: sql)
+        try self.store.saveBatch(batch, in: sql)
+        try self.store.appendAudit(
+            at: time,
+            actor: actor,
+            action: "post",
+            program: id.program,
+            subject: id.description,
+            detail: "\(paid) paid, \(held) held, \(voided) voided",
+            in: sql
+        )
+        return batch
+    }
+
+    /// The batch, or `NOT_FOUND`.
+    public func batch(_ id: BatchID, in sql: some SQLExecuting) throws -> Batch {
+        guard let batch = try self.store.batch(id, in: sql) else { throw IncentiveError.notFound(what: "batch \(id)") }
+        return batch
+    }
+
+    /// The batch's lines, by provider.
+    public func lines(_ id: BatchID, in sql: some SQLExecuting) throws -> [EntitlementLine] {
+        _ = try self.batch(id, in: sql)
+        return try self.store.lines(id, in: sql)
+    }
+
+    /// Voids the open lines of a batch that is being rejected or has expired.
+    private func close(
+        _ batch: inout Batch,
+        by actor: String,
+        reason: String,
+        at time: Timestamp,
+        in sql: Transaction
+    )
+        throws
+    {
+        let program = try self.program(batch.id.program, in: sql)
+        var toVoid: [TransferID] = []
+        for var line in try self.store.lines(batch.id, openOnly: true, in: sql) {
+            toVoid += Self.reservations(of: line, program: program).map(\.id)
+            line.status = .voided
+            try self.store.saveLineStatus(line, in: sql)
+        }
+        do {
+            _ = try self.ledger.finish(toVoid, .void, at: time, in: sql)
+        } catch let error as LedgerError {
+            throw IncentiveError(error)
+        }
+        batch.closedBy = actor
+        batch.closeReason = reason
+        batch.closedAt = time
+        try self.store.saveBatch(batch, in: sql)
+    }
+
+    /// The pending transfers that reserve a line's budget.
+    static func reservations(of line: EntitlementLine, program: Program) -> [Transfer] {
+        var transfers: [Transfer] = []
+        if line.grant > 0 {
+            transfers.append(
+                Transfer(
+                    id: line.transferID(.grant),
+                    debit: program.budget(.fen),
+                    credit: LedgerAccounts.payable(line.provider),
+                    amount: line.grant,
+                    unit: .fen,
+                    pending: true
+                )
+            )
+        }
+        if line.traffic > 0 {
+            transfers.append(
+                Transfer(
+                    id: line.transferID(.traffic),
+                    debit: program.budget(.impressions),
+                    credit: LedgerAccounts.trafficGrant(line.provider),
+                    amount: line.traffic,
+                    unit: .impressions,
+                    pending: true
+                )
+            )
+        }
+        return transfers
+    }
+
+    /// The posted transfers that pay a line out: settling a receivable, then the payout to clearing.
+    static func payouts(of line: EntitlementLine) -> [Transfer] {
+        let provider = line.provider
+        return Self.posted(
+            line,
+            [
+                (.settle, LedgerAccounts.payable(provider), LedgerAccounts.receivable(provider), line.deducted, .fen),
+                (.payout, LedgerAccounts.payable(provider), LedgerAccounts.clearing, line.payout, .fen),
+            ]
+        )
+    }
+
+    /// The posted transfers of an adjustment that take back what a revised scorecard no longer earns: cash as a
+    /// receivable, impressions from the grant.
+    static func recoveries(of line: EntitlementLine, program: Program) -> [Transfer] {
+        let provider = line.provider
+        return Self.posted(
+            line,
+            [
+                (.clawback, LedgerAccounts.receivable(provider), program.budget(.fen), line.clawback, .fen),
+                (
+                    .trafficBack, LedgerAccounts.trafficGrant(provider), program.budget(.impressions),
+                    line.trafficClawback, .impressions
+                ),
+            ]
+        )
+    }
+
+    private static func posted(
+        _ line: EntitlementLine,
+        _ legs: [(EntitlementLine.Leg, AccountID, AccountID, Int64, LedgerUnit)]
+    ) -> [Transfer] {
+        legs.filter { $0.3 > 0 }.map { leg, debit, credit, amount, unit in
+            Transfer(id: line.transferID(leg), debit: debit, credit: credit, amount: amount, unit: unit, pending: false)
+        }
+    }
+
+    private func applyLedger(_ transfers: [Transfer], at time: Timestamp, in sql: Transaction) throws {
+        do {
+            _ = try self.ledger.apply(transfers, at: time, in: sql)
+        } catch let error as LedgerError {
+            throw IncentiveError(error)
+        }
+    }
+
+    private static func transition(_ batch: inout Batch, _ event: BatchState.Event) throws(IncentiveError) {
+        guard let next = batch.state.after(event) else {
+            throw .failedPrecondition("cannot \(event.rawValue) batch \(batch.id): it is \(batch.state)")
+        }
+        batch.state = next
+    }
+}
