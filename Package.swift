@@ -321,6 +321,7 @@ let package = Package(
             dependencies: [
                 "AssessmentRPC", "WindMakerAssessment", "WindMakerKit", "WindMakerRPC", "WindMakerServiceAPI",
                 "WindMakerServiceSupport", "WindMakerMessages", "WindMakerTestSupport", "WindMakerStorage",
+                "WindMakerServiceKit",
             ],
             swiftSettings: strictSettings
         ),

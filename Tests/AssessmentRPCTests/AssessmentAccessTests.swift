@@ -3,6 +3,7 @@ import WindMakerKit
 import WindMakerMessages
 import WindMakerRPC
 import WindMakerServiceAPI
+import WindMakerServiceKit
 
 @testable import AssessmentRPC
 
@@ -51,11 +52,17 @@ import WindMakerServiceAPI
         let own = try ProviderID("prv_aaaaaaaaaaaaaaaa")
         let other = try ProviderID("prv_bbbbbbbbbbbbbbbb")
         let provider = PeerIdentity(uris: ["spiffe://windmaker/provider/prv_aaaaaaaaaaaaaaaa"])
-        #expect(throws: Never.self) { try AssessmentCaller.checkOwn(own, provider, action: "read") }
-        #expect(throws: RPCError.self) { try AssessmentCaller.checkOwn(other, provider, action: "read") }
+        #expect(throws: Never.self) { try ProviderCaller.checkOwn(own, provider, action: "read", what: "scorecards") }
+        #expect(throws: RPCError.self) {
+            try ProviderCaller.checkOwn(other, provider, action: "read", what: "scorecards")
+        }
         let operators = PeerIdentity(uris: ["spiffe://windmaker/operator/alice"])
-        #expect(throws: Never.self) { try AssessmentCaller.checkOwn(other, operators, action: "read") }
+        #expect(throws: Never.self) {
+            try ProviderCaller.checkOwn(other, operators, action: "read", what: "scorecards")
+        }
         let forged = PeerIdentity(uris: ["spiffe://windmaker/provider/../operator/alice"])
-        #expect(throws: RPCError.self) { try AssessmentCaller.checkOwn(other, forged, action: "read") }
+        #expect(throws: RPCError.self) {
+            try ProviderCaller.checkOwn(other, forged, action: "read", what: "scorecards")
+        }
     }
 }

@@ -4,6 +4,29 @@ import WindMakerAssessment
 import WindMakerKit
 
 @Suite struct PeriodLifecycleTests {
+    @Test func everyCurrentScorecardPagesByProviderID() async throws {
+        let harness = try await AssessmentHarness()
+        _ = try await harness.compute()
+        var seen: [ProviderID] = []
+        var token: String?
+        repeat {
+            let (record, page) = try harness.assessment.scorecards(
+                period: harness.period,
+                page: PageRequest(size: 2, token: token)
+            )
+            #expect(record.state == .computed)
+            seen += page.items.map(\.providerID)
+            token = page.nextPageToken
+        } while token != nil
+        #expect(seen == AssessmentHarness.ids.sorted())
+        #expect(throws: AssessmentError.self) {
+            try harness.assessment.scorecards(period: harness.period, page: PageRequest(size: 2, token: "garbage"))
+        }
+        #expect(throws: AssessmentError.self) {
+            try harness.assessment.scorecards(period: try PeriodID("2020-01"), page: PageRequest(size: 2))
+        }
+    }
+
     @Test func computeStoresRankedScorecardsThatReadBackExactly() async throws {
         let harness = try await AssessmentHarness()
         let record = try await harness.compute()

@@ -11,7 +11,7 @@ extension AssessmentService {
     ) async throws -> AssessmentV1.FileAppealResponse {
         let period = try WireRequest.period(request.period)
         let provider = try WireRequest.provider(request.providerId)
-        try AssessmentCaller.checkOwn(provider, context.peer, action: "appeal")
+        try ProviderCaller.checkOwn(provider, context.peer, action: "appeal", what: "scorecards")
         let dimension = try WireRequest.dimension(request.dimension, field: "dimension")
         try Assessment.checkText(request.reason, field: "reason")
         let id = AppealID.random()

@@ -37,6 +37,21 @@ extension AssessmentService {
         return AssessmentV1.ScorecardHistoryResponse(revisions: history.map(AssessmentV1.Scorecard.init))
     }
 
+    public func listScorecards(
+        request: AssessmentV1.ListScorecardsRequest,
+        context: ServerContext
+    ) async throws -> AssessmentV1.ListScorecardsResponse {
+        let period = try WireRequest.period(request.period)
+        let (record, page) = try await self.calls.reading(context) {
+            try self.assessment.scorecards(period: period, page: WireRequest.page(request.page))
+        }
+        return AssessmentV1.ListScorecardsResponse(
+            period: AssessmentV1.Period(record),
+            scorecards: page.items.map(AssessmentV1.Scorecard.init),
+            page: CommonV1.PageResponse(nextPageToken: page.nextPageToken ?? "")
+        )
+    }
+
     public func listRankings(
         request: AssessmentV1.ListRankingsRequest,
         context: ServerContext
@@ -56,8 +71,8 @@ extension AssessmentService {
     /// every one, drafts included.
     func checkVisible(_ period: PeriodID, provider: ProviderID, to context: ServerContext, action: String) async throws
     {
-        try AssessmentCaller.checkOwn(provider, context.peer, action: action)
-        guard try AssessmentCaller.provider(context.peer) != nil else { return }
+        try ProviderCaller.checkOwn(provider, context.peer, action: action, what: "scorecards")
+        guard try ProviderCaller.provider(context.peer) != nil else { return }
         try await self.calls.reading(context) { try self.assessment.checkPublished(period) }
     }
 }

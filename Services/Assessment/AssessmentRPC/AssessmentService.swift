@@ -11,7 +11,7 @@ public import WindMakerServiceKit
 /// (``RegistrySource``) and run on the work thread, never on an event loop.
 ///
 /// Who may call what is checked by ``AssessmentAccess/policy``; that a provider reads and appeals only its own
-/// scorecards is checked here (``AssessmentCaller``).
+/// scorecards is checked here (``ProviderCaller``).
 public struct AssessmentService: AssessmentV1.Assessment.ServiceProtocol {
     public let assessment: Assessment
     let registry: any RegistrySource

@@ -54,24 +54,7 @@ public struct RegistryClientSource: RegistrySource {
     }
 
     private static func calling<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as RPCError {
-            switch error.code {
-            case .deadlineExceeded, .cancelled:
-                throw error
-            case .unavailable:
-                throw RPCError(.unavailable, "the registry is unavailable (\(error.message)); nothing was computed")
-            default:
-                throw RPCError(.internal, "the registry refused the assessment's call: \(error.code) \(error.message)")
-            }
-        } catch let error as CancellationError {
-            throw error
-        } catch let error as UnreadableReply {
-            throw RPCError(.internal, "the registry sent \(error.what) in a form the assessment cannot read")
-        } catch {
-            throw RPCError(.unavailable, "the registry is unavailable (\(error)); nothing was computed")
-        }
+        try await UpstreamCall.run("registry", for: "assessment", body)
     }
 
     private static func provider(_ wire: RegistryV1.Provider) throws -> PeriodComputation.Provider {
@@ -100,9 +83,4 @@ public struct RegistryClientSource: RegistrySource {
         guard let dates = try? DateRange(start: start, end: end) else { return nil }
         return BindingSpan(id: wire.id, providerID: provider, client: client, scope: scope, dates: dates)
     }
-}
-
-/// A registry reply the assessment cannot turn into domain values (a newer registry, or a bug): never guessed at.
-private struct UnreadableReply: Error {
-    var what: String
 }

@@ -9,6 +9,7 @@
 #include "windmaker/common/v1/common.pb-c.h"
 #include "windmaker/echo/v1/echo.pb-c.h"
 #include "windmaker/health/v1/health.pb-c.h"
+#include "windmaker/incentive/v1/incentive.pb-c.h"
 #include "windmaker/reflection/v1/reflection.pb-c.h"
 #include "windmaker/registry/v1/registry.pb-c.h"
 #include "windmaker/rpc/v1/envelope.pb-c.h"

@@ -12,6 +12,9 @@ public enum EchoV1 {}
 /// Types generated from the proto package `windmaker.health.v1` (`Protos/windmaker/health/v1/health.proto`).
 public enum HealthV1 {}
 
+/// Types generated from the proto package `windmaker.incentive.v1` (`Protos/windmaker/incentive/v1/incentive.proto`).
+public enum IncentiveV1 {}
+
 /// Types generated from the proto package `windmaker.rpc.v1` (`Protos/windmaker/rpc/v1/envelope.proto`).
 public enum RPCV1 {}
 

@@ -723,6 +723,57 @@ extension AssessmentV1 {
         }
     }
 
+    /// Every current scorecard of a period, by provider id: what other services (the incentive service) read.
+    public struct ListScorecardsRequest: ProtoMessage {
+        public static let protoName = "windmaker.assessment.v1.ListScorecardsRequest"
+
+        public var period: String = ""
+        public var page: CommonV1.PageRequest?
+
+        public init() {}
+
+        public init(period: String = "", page: CommonV1.PageRequest? = nil) {
+            self.period = period
+            self.page = page
+        }
+
+        public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+            self = try Self.unpack(bytes)
+        }
+
+        public func serialize<Sink: ProtoByteSink>(into sink: inout Sink) throws(ProtoEncodingError) {
+            try self.pack(into: &sink)
+        }
+    }
+
+    public struct ListScorecardsResponse: ProtoMessage {
+        public static let protoName = "windmaker.assessment.v1.ListScorecardsResponse"
+
+        public var period: AssessmentV1.Period?
+        public var scorecards: [AssessmentV1.Scorecard] = []
+        public var page: CommonV1.PageResponse?
+
+        public init() {}
+
+        public init(
+            period: AssessmentV1.Period? = nil,
+            scorecards: [AssessmentV1.Scorecard] = [],
+            page: CommonV1.PageResponse? = nil
+        ) {
+            self.period = period
+            self.scorecards = scorecards
+            self.page = page
+        }
+
+        public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+            self = try Self.unpack(bytes)
+        }
+
+        public func serialize<Sink: ProtoByteSink>(into sink: inout Sink) throws(ProtoEncodingError) {
+            try self.pack(into: &sink)
+        }
+    }
+
     public struct ListRankingsResponse: ProtoMessage {
         public static let protoName = "windmaker.assessment.v1.ListRankingsResponse"
 
@@ -1680,6 +1731,40 @@ extension AssessmentV1.ListRankingsRequest: CMessageBacked {
     func fill(_ c: inout Windmaker__Assessment__V1__ListRankingsRequest, arena: CArena) throws(ProtoEncodingError) {
         c.period = try arena.string(self.period, field: "period", in: Self.protoName)
         c.provider_type = try arena.string(self.providerType, field: "provider_type", in: Self.protoName)
+        c.page = try arena.message(self.page)
+    }
+}
+
+extension AssessmentV1.ListScorecardsRequest: CMessageBacked {
+    static func cInit(_ message: UnsafeMutablePointer<Windmaker__Assessment__V1__ListScorecardsRequest>) {
+        windmaker__assessment__v1__list_scorecards_request__init(message)
+    }
+
+    init(c: Windmaker__Assessment__V1__ListScorecardsRequest) throws(ProtoDecodingError) {
+        self.period = try CDecode.string(c.period, field: "period", in: Self.protoName)
+        self.page = try CDecode.message(c.page)
+    }
+
+    func fill(_ c: inout Windmaker__Assessment__V1__ListScorecardsRequest, arena: CArena) throws(ProtoEncodingError) {
+        c.period = try arena.string(self.period, field: "period", in: Self.protoName)
+        c.page = try arena.message(self.page)
+    }
+}
+
+extension AssessmentV1.ListScorecardsResponse: CMessageBacked {
+    static func cInit(_ message: UnsafeMutablePointer<Windmaker__Assessment__V1__ListScorecardsResponse>) {
+        windmaker__assessment__v1__list_scorecards_response__init(message)
+    }
+
+    init(c: Windmaker__Assessment__V1__ListScorecardsResponse) throws(ProtoDecodingError) {
+        self.period = try CDecode.message(c.period)
+        self.scorecards = try CDecode.messages(c.scorecards, count: c.n_scorecards)
+        self.page = try CDecode.message(c.page)
+    }
+
+    func fill(_ c: inout Windmaker__Assessment__V1__ListScorecardsResponse, arena: CArena) throws(ProtoEncodingError) {
+        c.period = try arena.message(self.period)
+        (c.n_scorecards, c.scorecards) = try arena.messages(self.scorecards)
         c.page = try arena.message(self.page)
     }
 }

@@ -71,6 +71,12 @@ extension AssessmentV1 {
                 method: "ListRankings",
                 kind: .unary
             )
+            /// `windmaker.assessment.v1.Assessment/ListScorecards`.
+            public static let listScorecards = MethodDescriptor(
+                service: "windmaker.assessment.v1.Assessment",
+                method: "ListScorecards",
+                kind: .unary
+            )
             /// `windmaker.assessment.v1.Assessment/FileAppeal`.
             public static let fileAppeal = MethodDescriptor(
                 service: "windmaker.assessment.v1.Assessment",
@@ -113,6 +119,7 @@ extension AssessmentV1 {
                 getScorecard,
                 scorecardHistory,
                 listRankings,
+                listScorecards,
                 fileAppeal,
                 resolveAppeal,
                 listAppeals,
@@ -174,6 +181,11 @@ extension AssessmentV1 {
                 request: AssessmentV1.ListRankingsRequest,
                 context: ServerContext
             ) async throws -> AssessmentV1.ListRankingsResponse
+            /// Serves `windmaker.assessment.v1.Assessment/ListScorecards`.
+            func listScorecards(
+                request: AssessmentV1.ListScorecardsRequest,
+                context: ServerContext
+            ) async throws -> AssessmentV1.ListScorecardsResponse
             /// Serves `windmaker.assessment.v1.Assessment/FileAppeal`.
             func fileAppeal(
                 request: AssessmentV1.FileAppealRequest,
@@ -324,6 +336,18 @@ extension AssessmentV1 {
                 )
             }
 
+            /// Calls `ListScorecards`.
+            public func listScorecards(
+                _ request: AssessmentV1.ListScorecardsRequest,
+                options: CallOptions = CallOptions()
+            ) async throws -> AssessmentV1.ListScorecardsResponse {
+                try await self.client.unary(
+                    AssessmentV1.Assessment.Method.listScorecards,
+                    request: request,
+                    options: options
+                )
+            }
+
             /// Calls `FileAppeal`.
             public func fileAppeal(
                 _ request: AssessmentV1.FileAppealRequest,
@@ -450,6 +474,13 @@ extension AssessmentV1.Assessment.ServiceProtocol {
             response: AssessmentV1.ListRankingsResponse.self
         ) { request, context in
             try await self.listRankings(request: request, context: context)
+        }
+        router.registerUnary(
+            AssessmentV1.Assessment.Method.listScorecards,
+            request: AssessmentV1.ListScorecardsRequest.self,
+            response: AssessmentV1.ListScorecardsResponse.self
+        ) { request, context in
+            try await self.listScorecards(request: request, context: context)
         }
         router.registerUnary(
             AssessmentV1.Assessment.Method.fileAppeal,

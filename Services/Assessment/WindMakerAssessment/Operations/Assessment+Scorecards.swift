@@ -29,6 +29,29 @@ extension Assessment {
 
     /// One page of the ranking of `type` in `period`, best first; the page token holds the last rank shown and the
     /// query, so a token from another ranking is refused.
+    /// A page of the period's current scorecards by provider id, with the period (whose state says whether they are
+    /// FINAL).
+    public func scorecards(period: PeriodID, page: PageRequest) throws -> (PeriodRecord, Page<Scorecard>) {
+        let query = "scorecards \(period)"
+        let (size, position) = try AssessmentError.checking { () throws(InvalidRequest) in
+            try page.position(query: query)
+        }
+        var after: ProviderID?
+        if let position {
+            guard let provider = try? ProviderID(position) else {
+                throw AssessmentError.invalidArgument([
+                    FieldViolation(field: "page.page_token", description: "invalid page token")
+                ])
+            }
+            after = provider
+        }
+        guard let record = try self.store.period(period, in: self.database) else {
+            throw AssessmentError.notFound(what: "period \(period)")
+        }
+        let rows = try self.store.currentScorecards(period: period, after: after, limit: size + 1, in: self.database)
+        return (record, Page(rows, size: size, query: query) { $0.score.providerID.rawValue })
+    }
+
     public func rankings(period: PeriodID, type: ProviderType, page: PageRequest) throws -> Page<Scorecard> {
         let query = "rankings \(period) \(type)"
         let (size, position) = try AssessmentError.checking { () throws(InvalidRequest) in

@@ -65,6 +65,14 @@ public protocol AssessmentStore: Sendable {
     /// What reports need of each current scorecard of `period`, without reading whole breakdowns.
     func outcomes(period: PeriodID, in sql: some SQLExecuting) throws(StorageError) -> [ScorecardOutcome]
     /// The ranked current scorecards of one type in rank order, after rank `after`, at most `limit`.
+    /// The current scorecards of a period by provider id, after `after`, at most `limit`.
+    func currentScorecards(
+        period: PeriodID,
+        after: ProviderID?,
+        limit: Int,
+        in sql: some SQLExecuting
+    ) throws(StorageError) -> [Scorecard]
+
     func rankings(
         period: PeriodID,
         type: ProviderType,

@@ -93,6 +93,22 @@ extension SQLiteAssessmentStore {
         ).map(Self.scorecard(row:))
     }
 
+    public func currentScorecards(
+        period: PeriodID,
+        after: ProviderID?,
+        limit: Int,
+        in sql: some SQLExecuting
+    ) throws(StorageError) -> [Scorecard] {
+        try sql.query(
+            """
+            SELECT \(Self.scorecardColumns) FROM scorecards
+            WHERE period = ? AND is_current = 1 AND provider_id > ?
+            ORDER BY provider_id LIMIT ?
+            """,
+            [.text(period.description), .text(after?.rawValue ?? ""), .integer(Int64(limit))]
+        ).map(Self.scorecard(row:))
+    }
+
     public func rankings(
         period: PeriodID,
         type: ProviderType,

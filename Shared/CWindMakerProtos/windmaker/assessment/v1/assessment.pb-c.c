@@ -1088,6 +1088,96 @@ void   windmaker__assessment__v1__list_rankings_request__free_unpacked
   assert(message->base.descriptor == &windmaker__assessment__v1__list_rankings_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   windmaker__assessment__v1__list_scorecards_request__init
+                     (Windmaker__Assessment__V1__ListScorecardsRequest         *message)
+{
+  static const Windmaker__Assessment__V1__ListScorecardsRequest init_value = WINDMAKER__ASSESSMENT__V1__LIST_SCORECARDS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t windmaker__assessment__v1__list_scorecards_request__get_packed_size
+                     (const Windmaker__Assessment__V1__ListScorecardsRequest *message)
+{
+  assert(message->base.descriptor == &windmaker__assessment__v1__list_scorecards_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t windmaker__assessment__v1__list_scorecards_request__pack
+                     (const Windmaker__Assessment__V1__ListScorecardsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &windmaker__assessment__v1__list_scorecards_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t windmaker__assessment__v1__list_scorecards_request__pack_to_buffer
+                     (const Windmaker__Assessment__V1__ListScorecardsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &windmaker__assessment__v1__list_scorecards_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Windmaker__Assessment__V1__ListScorecardsRequest *
+       windmaker__assessment__v1__list_scorecards_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Windmaker__Assessment__V1__ListScorecardsRequest *)
+     protobuf_c_message_unpack (&windmaker__assessment__v1__list_scorecards_request__descriptor,
+                                allocator, len, data);
+}
+void   windmaker__assessment__v1__list_scorecards_request__free_unpacked
+                     (Windmaker__Assessment__V1__ListScorecardsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &windmaker__assessment__v1__list_scorecards_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   windmaker__assessment__v1__list_scorecards_response__init
+                     (Windmaker__Assessment__V1__ListScorecardsResponse         *message)
+{
+  static const Windmaker__Assessment__V1__ListScorecardsResponse init_value = WINDMAKER__ASSESSMENT__V1__LIST_SCORECARDS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t windmaker__assessment__v1__list_scorecards_response__get_packed_size
+                     (const Windmaker__Assessment__V1__ListScorecardsResponse *message)
+{
+  assert(message->base.descriptor == &windmaker__assessment__v1__list_scorecards_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t windmaker__assessment__v1__list_scorecards_response__pack
+                     (const Windmaker__Assessment__V1__ListScorecardsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &windmaker__assessment__v1__list_scorecards_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t windmaker__assessment__v1__list_scorecards_response__pack_to_buffer
+                     (const Windmaker__Assessment__V1__ListScorecardsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &windmaker__assessment__v1__list_scorecards_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Windmaker__Assessment__V1__ListScorecardsResponse *
+       windmaker__assessment__v1__list_scorecards_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Windmaker__Assessment__V1__ListScorecardsResponse *)
+     protobuf_c_message_unpack (&windmaker__assessment__v1__list_scorecards_response__descriptor,
+                                allocator, len, data);
+}
+void   windmaker__assessment__v1__list_scorecards_response__free_unpacked
+                     (Windmaker__Assessment__V1__ListScorecardsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &windmaker__assessment__v1__list_scorecards_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   windmaker__assessment__v1__list_rankings_response__init
                      (Windmaker__Assessment__V1__ListRankingsResponse         *message)
 {
@@ -3675,6 +3765,121 @@ const ProtobufCMessageDescriptor windmaker__assessment__v1__list_rankings_reques
   (ProtobufCMessageInit) windmaker__assessment__v1__list_rankings_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor windmaker__assessment__v1__list_scorecards_request__field_descriptors[2] =
+{
+  {
+    "period",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Assessment__V1__ListScorecardsRequest, period),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Assessment__V1__ListScorecardsRequest, page),
+    &windmaker__common__v1__page_request__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned windmaker__assessment__v1__list_scorecards_request__field_indices_by_name[] = {
+  1,   /* field[1] = page */
+  0,   /* field[0] = period */
+};
+static const ProtobufCIntRange windmaker__assessment__v1__list_scorecards_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor windmaker__assessment__v1__list_scorecards_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "windmaker.assessment.v1.ListScorecardsRequest",
+  "ListScorecardsRequest",
+  "Windmaker__Assessment__V1__ListScorecardsRequest",
+  "windmaker.assessment.v1",
+  sizeof(Windmaker__Assessment__V1__ListScorecardsRequest),
+  2,
+  windmaker__assessment__v1__list_scorecards_request__field_descriptors,
+  windmaker__assessment__v1__list_scorecards_request__field_indices_by_name,
+  1,  windmaker__assessment__v1__list_scorecards_request__number_ranges,
+  (ProtobufCMessageInit) windmaker__assessment__v1__list_scorecards_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor windmaker__assessment__v1__list_scorecards_response__field_descriptors[3] =
+{
+  {
+    "period",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Assessment__V1__ListScorecardsResponse, period),
+    &windmaker__assessment__v1__period__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "scorecards",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Windmaker__Assessment__V1__ListScorecardsResponse, n_scorecards),
+    offsetof(Windmaker__Assessment__V1__ListScorecardsResponse, scorecards),
+    &windmaker__assessment__v1__scorecard__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Assessment__V1__ListScorecardsResponse, page),
+    &windmaker__common__v1__page_response__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned windmaker__assessment__v1__list_scorecards_response__field_indices_by_name[] = {
+  2,   /* field[2] = page */
+  0,   /* field[0] = period */
+  1,   /* field[1] = scorecards */
+};
+static const ProtobufCIntRange windmaker__assessment__v1__list_scorecards_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor windmaker__assessment__v1__list_scorecards_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "windmaker.assessment.v1.ListScorecardsResponse",
+  "ListScorecardsResponse",
+  "Windmaker__Assessment__V1__ListScorecardsResponse",
+  "windmaker.assessment.v1",
+  sizeof(Windmaker__Assessment__V1__ListScorecardsResponse),
+  3,
+  windmaker__assessment__v1__list_scorecards_response__field_descriptors,
+  windmaker__assessment__v1__list_scorecards_response__field_indices_by_name,
+  1,  windmaker__assessment__v1__list_scorecards_response__number_ranges,
+  (ProtobufCMessageInit) windmaker__assessment__v1__list_scorecards_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor windmaker__assessment__v1__list_rankings_response__field_descriptors[2] =
 {
   {
@@ -4912,7 +5117,7 @@ const ProtobufCMessageDescriptor windmaker__assessment__v1__progress_response__d
   (ProtobufCMessageInit) windmaker__assessment__v1__progress_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor windmaker__assessment__v1__assessment__method_descriptors[15] =
+static const ProtobufCMethodDescriptor windmaker__assessment__v1__assessment__method_descriptors[16] =
 {
   { "Ingest", &windmaker__assessment__v1__ingest_request__descriptor, &windmaker__assessment__v1__ingest_response__descriptor },
   { "PublishRulebook", &windmaker__assessment__v1__publish_rulebook_request__descriptor, &windmaker__assessment__v1__publish_rulebook_response__descriptor },
@@ -4924,6 +5129,7 @@ static const ProtobufCMethodDescriptor windmaker__assessment__v1__assessment__me
   { "GetScorecard", &windmaker__assessment__v1__get_scorecard_request__descriptor, &windmaker__assessment__v1__get_scorecard_response__descriptor },
   { "ScorecardHistory", &windmaker__assessment__v1__scorecard_history_request__descriptor, &windmaker__assessment__v1__scorecard_history_response__descriptor },
   { "ListRankings", &windmaker__assessment__v1__list_rankings_request__descriptor, &windmaker__assessment__v1__list_rankings_response__descriptor },
+  { "ListScorecards", &windmaker__assessment__v1__list_scorecards_request__descriptor, &windmaker__assessment__v1__list_scorecards_response__descriptor },
   { "FileAppeal", &windmaker__assessment__v1__file_appeal_request__descriptor, &windmaker__assessment__v1__file_appeal_response__descriptor },
   { "ResolveAppeal", &windmaker__assessment__v1__resolve_appeal_request__descriptor, &windmaker__assessment__v1__resolve_appeal_response__descriptor },
   { "ListAppeals", &windmaker__assessment__v1__list_appeals_request__descriptor, &windmaker__assessment__v1__list_appeals_response__descriptor },
@@ -4932,19 +5138,20 @@ static const ProtobufCMethodDescriptor windmaker__assessment__v1__assessment__me
 };
 const unsigned windmaker__assessment__v1__assessment__method_indices_by_name[] = {
   3,        /* Compute */
-  13,        /* DryRun */
-  10,        /* FileAppeal */
+  14,        /* DryRun */
+  11,        /* FileAppeal */
   5,        /* Finalize */
   6,        /* GetPeriod */
   2,        /* GetRulebook */
   7,        /* GetScorecard */
   0,        /* Ingest */
-  12,        /* ListAppeals */
+  13,        /* ListAppeals */
   9,        /* ListRankings */
-  14,        /* Progress */
+  10,        /* ListScorecards */
+  15,        /* Progress */
   4,        /* Publish */
   1,        /* PublishRulebook */
-  11,        /* ResolveAppeal */
+  12,        /* ResolveAppeal */
   8         /* ScorecardHistory */
 };
 const ProtobufCServiceDescriptor windmaker__assessment__v1__assessment__descriptor =
@@ -4954,7 +5161,7 @@ const ProtobufCServiceDescriptor windmaker__assessment__v1__assessment__descript
   "Assessment",
   "Windmaker__Assessment__V1__Assessment",
   "windmaker.assessment.v1",
-  15,
+  16,
   windmaker__assessment__v1__assessment__method_descriptors,
   windmaker__assessment__v1__assessment__method_indices_by_name
 };
@@ -5038,13 +5245,21 @@ void windmaker__assessment__v1__assessment__list_rankings(ProtobufCService *serv
   assert(service->descriptor == &windmaker__assessment__v1__assessment__descriptor);
   service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void windmaker__assessment__v1__assessment__list_scorecards(ProtobufCService *service,
+                                                            const Windmaker__Assessment__V1__ListScorecardsRequest *input,
+                                                            Windmaker__Assessment__V1__ListScorecardsResponse_Closure closure,
+                                                            void *closure_data)
+{
+  assert(service->descriptor == &windmaker__assessment__v1__assessment__descriptor);
+  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void windmaker__assessment__v1__assessment__file_appeal(ProtobufCService *service,
                                                         const Windmaker__Assessment__V1__FileAppealRequest *input,
                                                         Windmaker__Assessment__V1__FileAppealResponse_Closure closure,
                                                         void *closure_data)
 {
   assert(service->descriptor == &windmaker__assessment__v1__assessment__descriptor);
-  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void windmaker__assessment__v1__assessment__resolve_appeal(ProtobufCService *service,
                                                            const Windmaker__Assessment__V1__ResolveAppealRequest *input,
@@ -5052,7 +5267,7 @@ void windmaker__assessment__v1__assessment__resolve_appeal(ProtobufCService *ser
                                                            void *closure_data)
 {
   assert(service->descriptor == &windmaker__assessment__v1__assessment__descriptor);
-  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void windmaker__assessment__v1__assessment__list_appeals(ProtobufCService *service,
                                                          const Windmaker__Assessment__V1__ListAppealsRequest *input,
@@ -5060,7 +5275,7 @@ void windmaker__assessment__v1__assessment__list_appeals(ProtobufCService *servi
                                                          void *closure_data)
 {
   assert(service->descriptor == &windmaker__assessment__v1__assessment__descriptor);
-  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void windmaker__assessment__v1__assessment__dry_run(ProtobufCService *service,
                                                     const Windmaker__Assessment__V1__DryRunRequest *input,
@@ -5068,7 +5283,7 @@ void windmaker__assessment__v1__assessment__dry_run(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &windmaker__assessment__v1__assessment__descriptor);
-  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void windmaker__assessment__v1__assessment__progress(ProtobufCService *service,
                                                      const Windmaker__Assessment__V1__ProgressRequest *input,
@@ -5076,7 +5291,7 @@ void windmaker__assessment__v1__assessment__progress(ProtobufCService *service,
                                                      void *closure_data)
 {
   assert(service->descriptor == &windmaker__assessment__v1__assessment__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void windmaker__assessment__v1__assessment__init (Windmaker__Assessment__V1__Assessment_Service *service,
                                                   Windmaker__Assessment__V1__Assessment_ServiceDestroy destroy)

@@ -41,6 +41,8 @@ typedef struct Windmaker__Assessment__V1__GetScorecardResponse Windmaker__Assess
 typedef struct Windmaker__Assessment__V1__ScorecardHistoryRequest Windmaker__Assessment__V1__ScorecardHistoryRequest;
 typedef struct Windmaker__Assessment__V1__ScorecardHistoryResponse Windmaker__Assessment__V1__ScorecardHistoryResponse;
 typedef struct Windmaker__Assessment__V1__ListRankingsRequest Windmaker__Assessment__V1__ListRankingsRequest;
+typedef struct Windmaker__Assessment__V1__ListScorecardsRequest Windmaker__Assessment__V1__ListScorecardsRequest;
+typedef struct Windmaker__Assessment__V1__ListScorecardsResponse Windmaker__Assessment__V1__ListScorecardsResponse;
 typedef struct Windmaker__Assessment__V1__ListRankingsResponse Windmaker__Assessment__V1__ListRankingsResponse;
 typedef struct Windmaker__Assessment__V1__Appeal Windmaker__Assessment__V1__Appeal;
 typedef struct Windmaker__Assessment__V1__FileAppealRequest Windmaker__Assessment__V1__FileAppealRequest;
@@ -471,6 +473,33 @@ struct  Windmaker__Assessment__V1__ListRankingsRequest
 #define WINDMAKER__ASSESSMENT__V1__LIST_RANKINGS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&windmaker__assessment__v1__list_rankings_request__descriptor) \
     , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL }
+
+
+/*
+ * Every current scorecard of a period, by provider id: what other services (the incentive service) read.
+ */
+struct  Windmaker__Assessment__V1__ListScorecardsRequest
+{
+  ProtobufCMessage base;
+  char *period;
+  Windmaker__Common__V1__PageRequest *page;
+};
+#define WINDMAKER__ASSESSMENT__V1__LIST_SCORECARDS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&windmaker__assessment__v1__list_scorecards_request__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL }
+
+
+struct  Windmaker__Assessment__V1__ListScorecardsResponse
+{
+  ProtobufCMessage base;
+  Windmaker__Assessment__V1__Period *period;
+  size_t n_scorecards;
+  Windmaker__Assessment__V1__Scorecard **scorecards;
+  Windmaker__Common__V1__PageResponse *page;
+};
+#define WINDMAKER__ASSESSMENT__V1__LIST_SCORECARDS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&windmaker__assessment__v1__list_scorecards_response__descriptor) \
+    , NULL, 0,NULL, NULL }
 
 
 struct  Windmaker__Assessment__V1__ListRankingsResponse
@@ -1164,6 +1193,44 @@ Windmaker__Assessment__V1__ListRankingsRequest *
 void   windmaker__assessment__v1__list_rankings_request__free_unpacked
                      (Windmaker__Assessment__V1__ListRankingsRequest *message,
                       ProtobufCAllocator *allocator);
+/* Windmaker__Assessment__V1__ListScorecardsRequest methods */
+void   windmaker__assessment__v1__list_scorecards_request__init
+                     (Windmaker__Assessment__V1__ListScorecardsRequest         *message);
+size_t windmaker__assessment__v1__list_scorecards_request__get_packed_size
+                     (const Windmaker__Assessment__V1__ListScorecardsRequest   *message);
+size_t windmaker__assessment__v1__list_scorecards_request__pack
+                     (const Windmaker__Assessment__V1__ListScorecardsRequest   *message,
+                      uint8_t             *out);
+size_t windmaker__assessment__v1__list_scorecards_request__pack_to_buffer
+                     (const Windmaker__Assessment__V1__ListScorecardsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Windmaker__Assessment__V1__ListScorecardsRequest *
+       windmaker__assessment__v1__list_scorecards_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   windmaker__assessment__v1__list_scorecards_request__free_unpacked
+                     (Windmaker__Assessment__V1__ListScorecardsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Windmaker__Assessment__V1__ListScorecardsResponse methods */
+void   windmaker__assessment__v1__list_scorecards_response__init
+                     (Windmaker__Assessment__V1__ListScorecardsResponse         *message);
+size_t windmaker__assessment__v1__list_scorecards_response__get_packed_size
+                     (const Windmaker__Assessment__V1__ListScorecardsResponse   *message);
+size_t windmaker__assessment__v1__list_scorecards_response__pack
+                     (const Windmaker__Assessment__V1__ListScorecardsResponse   *message,
+                      uint8_t             *out);
+size_t windmaker__assessment__v1__list_scorecards_response__pack_to_buffer
+                     (const Windmaker__Assessment__V1__ListScorecardsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Windmaker__Assessment__V1__ListScorecardsResponse *
+       windmaker__assessment__v1__list_scorecards_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   windmaker__assessment__v1__list_scorecards_response__free_unpacked
+                     (Windmaker__Assessment__V1__ListScorecardsResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Windmaker__Assessment__V1__ListRankingsResponse methods */
 void   windmaker__assessment__v1__list_rankings_response__init
                      (Windmaker__Assessment__V1__ListRankingsResponse         *message);
@@ -1561,6 +1628,12 @@ typedef void (*Windmaker__Assessment__V1__ScorecardHistoryResponse_Closure)
 typedef void (*Windmaker__Assessment__V1__ListRankingsRequest_Closure)
                  (const Windmaker__Assessment__V1__ListRankingsRequest *message,
                   void *closure_data);
+typedef void (*Windmaker__Assessment__V1__ListScorecardsRequest_Closure)
+                 (const Windmaker__Assessment__V1__ListScorecardsRequest *message,
+                  void *closure_data);
+typedef void (*Windmaker__Assessment__V1__ListScorecardsResponse_Closure)
+                 (const Windmaker__Assessment__V1__ListScorecardsResponse *message,
+                  void *closure_data);
 typedef void (*Windmaker__Assessment__V1__ListRankingsResponse_Closure)
                  (const Windmaker__Assessment__V1__ListRankingsResponse *message,
                   void *closure_data);
@@ -1659,6 +1732,10 @@ struct Windmaker__Assessment__V1__Assessment_Service
                         const Windmaker__Assessment__V1__ListRankingsRequest *input,
                         Windmaker__Assessment__V1__ListRankingsResponse_Closure closure,
                         void *closure_data);
+  void (*list_scorecards)(Windmaker__Assessment__V1__Assessment_Service *service,
+                          const Windmaker__Assessment__V1__ListScorecardsRequest *input,
+                          Windmaker__Assessment__V1__ListScorecardsResponse_Closure closure,
+                          void *closure_data);
   void (*file_appeal)(Windmaker__Assessment__V1__Assessment_Service *service,
                       const Windmaker__Assessment__V1__FileAppealRequest *input,
                       Windmaker__Assessment__V1__FileAppealResponse_Closure closure,
@@ -1697,6 +1774,7 @@ void windmaker__assessment__v1__assessment__init (Windmaker__Assessment__V1__Ass
       function_prefix__ ## get_scorecard,\
       function_prefix__ ## scorecard_history,\
       function_prefix__ ## list_rankings,\
+      function_prefix__ ## list_scorecards,\
       function_prefix__ ## file_appeal,\
       function_prefix__ ## resolve_appeal,\
       function_prefix__ ## list_appeals,\
@@ -1742,6 +1820,10 @@ void windmaker__assessment__v1__assessment__list_rankings(ProtobufCService *serv
                                                           const Windmaker__Assessment__V1__ListRankingsRequest *input,
                                                           Windmaker__Assessment__V1__ListRankingsResponse_Closure closure,
                                                           void *closure_data);
+void windmaker__assessment__v1__assessment__list_scorecards(ProtobufCService *service,
+                                                            const Windmaker__Assessment__V1__ListScorecardsRequest *input,
+                                                            Windmaker__Assessment__V1__ListScorecardsResponse_Closure closure,
+                                                            void *closure_data);
 void windmaker__assessment__v1__assessment__file_appeal(ProtobufCService *service,
                                                         const Windmaker__Assessment__V1__FileAppealRequest *input,
                                                         Windmaker__Assessment__V1__FileAppealResponse_Closure closure,
@@ -1789,6 +1871,8 @@ extern const ProtobufCMessageDescriptor windmaker__assessment__v1__get_scorecard
 extern const ProtobufCMessageDescriptor windmaker__assessment__v1__scorecard_history_request__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__assessment__v1__scorecard_history_response__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__assessment__v1__list_rankings_request__descriptor;
+extern const ProtobufCMessageDescriptor windmaker__assessment__v1__list_scorecards_request__descriptor;
+extern const ProtobufCMessageDescriptor windmaker__assessment__v1__list_scorecards_response__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__assessment__v1__list_rankings_response__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__assessment__v1__appeal__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__assessment__v1__file_appeal_request__descriptor;

@@ -1,8 +1,9 @@
 public import WindMakerKit
 public import WindMakerRPC
 
-/// What the caller's certificate says about whose data it may see: a provider sees only its own.
-public enum AssessmentCaller {
+/// What the caller's certificate says about whose data it may see: a provider sees only its own (its scorecards,
+/// its appeals, its statements), in every service.
+public enum ProviderCaller {
     /// The SPIFFE identity prefix of provider certificates: `spiffe://windmaker/provider/<provider id>`.
     public static let providerPrefix = "spiffe://windmaker/provider/"
 
@@ -19,11 +20,11 @@ public enum AssessmentCaller {
 
     /// Refuses a provider caller acting for another provider.
     /// - Throws: `PERMISSION_DENIED` naming both.
-    public static func checkOwn(_ provider: ProviderID, _ peer: PeerIdentity, action: String) throws {
+    public static func checkOwn(_ provider: ProviderID, _ peer: PeerIdentity, action: String, what: String) throws {
         if let caller = try Self.provider(peer), caller != provider {
             throw RPCError(
                 .permissionDenied,
-                "provider \(caller) may \(action) only its own scorecards, not \(provider)'s"
+                "provider \(caller) may \(action) only its own \(what), not \(provider)'s"
             )
         }
     }
