@@ -23,6 +23,7 @@ let package = Package(
         .executable(name: "wm-echo", targets: ["wm-echo"]),
         .executable(name: "registry", targets: ["registry"]),
         .executable(name: "assessment", targets: ["assessment"]),
+        .executable(name: "incentive", targets: ["incentive"]),
         .executable(name: "rpc-bench", targets: ["RPCBench"]),
         .executable(name: "registry-bench", targets: ["RegistryBench"]),
         .executable(name: "assessment-bench", targets: ["AssessmentBench"]),
@@ -154,6 +155,16 @@ let package = Package(
             path: "Services/Assessment/AssessmentRPC",
             swiftSettings: strictSettings
         ),
+        // The incentive service over RPC: the adapter, wire conversions, the access table, the upstream clients.
+        .target(
+            name: "IncentiveRPC",
+            dependencies: [
+                "WindMakerIncentive", "WindMakerKit", "WindMakerStorage", "WindMakerServiceKit", "WindMakerMessages",
+                "WindMakerRPC", "WindMakerServiceAPI", "WindMakerServiceSupport", logging, lifecycle,
+            ],
+            path: "Services/Incentive/IncentiveRPC",
+            swiftSettings: strictSettings
+        ),
         // The registry over RPC: the service adapter, conversions between the wire and the domain, the access table.
         .target(
             name: "RegistryRPC",
@@ -182,6 +193,16 @@ let package = Package(
                 lifecycle, logging,
             ],
             path: "Services/Assessment/assessment",
+            swiftSettings: strictSettings
+        ),
+        // The incentive server: reconciles its ledger, then serves over mutual TLS.
+        .executableTarget(
+            name: "incentive",
+            dependencies: [
+                "IncentiveRPC", "WindMakerIncentive", "WindMakerKit", "WindMakerRPC", "WindMakerServiceKit",
+                "WindMakerStorage", "WindMakerServiceSupport", "WindMakerTransport", argumentParser, logging,
+            ],
+            path: "Services/Incentive/incentive",
             swiftSettings: strictSettings
         ),
         // A small echo service: the integration tests' and the benchmark's server.

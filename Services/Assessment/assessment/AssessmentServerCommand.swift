@@ -57,11 +57,6 @@ struct AssessmentServerCommand: AsyncParsableCommand {
         let limits = try self.options.limits.applied()
         let retention = try self.options.idempotencyRetention()
         let settings = try self.settings()
-        let registryText = self.registry ?? Environment.value("WM_REGISTRY") ?? "127.0.0.1:7401"
-        guard let registryAddress = ListenAddress(parsing: registryText) else {
-            throw StartupError("--registry must be host:port, got \"\(registryText)\"")
-        }
-        let registryName = self.registryServerName ?? Environment.value("WM_REGISTRY_SERVER_NAME") ?? "registry"
         let directory = self.dataDirectory ?? Environment.value("WM_DATA_DIR") ?? ".dev/data"
         let path = try DataDirectory.file("assessment.sqlite", in: directory)
         let database: Database
@@ -88,14 +83,12 @@ struct AssessmentServerCommand: AsyncParsableCommand {
             ]
         )
 
-        let connection = RPCConnection(
-            host: registryAddress.host,
-            port: registryAddress.port,
-            serverName: registryName,
-            security: try TLSChannelSecurity(
-                configuration: try self.options.tls.clientConfiguration(serverName: registryName),
-                logger: logger
-            ),
+        let connection = try UpstreamConnection.open(
+            "registry",
+            address: self.registry,
+            defaultAddress: "127.0.0.1:7401",
+            serverName: self.registryServerName,
+            tls: self.options.tls,
             logger: logger
         )
         let service = AssessmentService(
@@ -114,7 +107,6 @@ struct AssessmentServerCommand: AsyncParsableCommand {
             configuration: limits,
             logger: logger
         )
-        logger.info("registry at \(registryAddress) (server name \(registryName))")
         try await server.runUntilSignalled()
         await connection.close()
     }

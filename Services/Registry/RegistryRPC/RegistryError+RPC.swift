@@ -1,4 +1,4 @@
-public import WindMakerKit
+import WindMakerKit
 public import WindMakerRPC
 public import WindMakerRegistry
 import WindMakerServiceKit

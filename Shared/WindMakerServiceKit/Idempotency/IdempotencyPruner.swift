@@ -47,18 +47,10 @@ public struct IdempotencyPruner: Service {
     }
 
     public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    let pruned = try await self.pruneOnce()
-                    if pruned > 0 {
-                        self.logger.info("pruned idempotency keys", metadata: ["idempotency.pruned": "\(pruned)"])
-                    }
-                } catch {
-                    // A busy database is retried at the next interval; nothing depends on one round.
-                    self.logger.warning("could not prune idempotency keys", metadata: ["error": "\(error)"])
-                }
-                try? await Task.sleep(for: self.interval)
+        await PeriodicWork.run(every: self.interval, logger: self.logger, failure: "could not prune idempotency keys") {
+            let pruned = try await self.pruneOnce()
+            if pruned > 0 {
+                self.logger.info("pruned idempotency keys", metadata: ["idempotency.pruned": "\(pruned)"])
             }
         }
     }

@@ -255,6 +255,16 @@ extension Incentive {
         return try self.store.lines(id, in: sql)
     }
 
+    /// A page of the batch's lines, by provider.
+    public func lines(_ id: BatchID, page: PageRequest, in sql: some SQLExecuting) throws -> Page<EntitlementLine> {
+        let cursor = try IncentiveError.checking { () throws(InvalidRequest) in
+            try page.cursor(query: "lines \(id)", as: ProviderID.self)
+        }
+        _ = try self.batch(id, in: sql)
+        let rows = try self.store.lines(id, after: cursor.after, limit: cursor.size + 1, in: sql)
+        return Page(rows, cursor: cursor) { $0.provider.rawValue }
+    }
+
     /// Voids the open lines of a batch that is being rejected or has expired.
     private func close(
         _ batch: inout Batch,

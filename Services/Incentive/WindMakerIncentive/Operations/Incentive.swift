@@ -180,7 +180,7 @@ public final class Incentive: Sendable {
     }
 
     /// The rules in force for `period`: the latest version effective from it or earlier.
-    func rules(_ id: ProgramID, for period: PeriodID, in sql: some SQLExecuting) throws -> RulesVersion {
+    public func rules(_ id: ProgramID, for period: PeriodID, in sql: some SQLExecuting) throws -> RulesVersion {
         guard let version = try self.store.rulesVersions(id, in: sql).last(where: { $0.effectiveFrom <= period })
         else {
             throw IncentiveError.failedPrecondition(

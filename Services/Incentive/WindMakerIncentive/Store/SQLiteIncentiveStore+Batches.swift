@@ -79,6 +79,19 @@ extension SQLiteIncentiveStore {
         ).map(Self.line(row:))
     }
 
+    /// A batch's lines after provider `after`, at most `limit`, by provider.
+    public func lines(
+        _ batch: BatchID,
+        after: ProviderID?,
+        limit: Int,
+        in sql: some SQLExecuting
+    ) throws -> [EntitlementLine] {
+        try sql.query(
+            "SELECT \(Self.lineColumns) FROM entitlement_lines WHERE batch = ? AND provider_id > ? ORDER BY provider_id LIMIT ?",
+            [.text(batch.description), .text(after?.rawValue ?? ""), .integer(Int64(limit))]
+        ).map(Self.line(row:))
+    }
+
     /// One provider's lines in a program's period, across its batches.
     public func lines(
         _ program: ProgramID,

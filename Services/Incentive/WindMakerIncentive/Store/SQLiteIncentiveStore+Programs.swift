@@ -107,19 +107,19 @@ extension SQLiteIncentiveStore {
         )
     }
 
-    /// Appends to the audit trail.
+    /// Appends to the audit trail (`program` is `nil` for ledger-wide actions such as operator transfers).
     public func appendAudit(
         at time: Timestamp,
         actor: String,
         action: String,
-        program: ProgramID,
+        program: ProgramID?,
         subject: String,
         detail: String,
         in sql: Transaction
     ) throws {
         try sql.execute(
             "INSERT INTO audit (at, actor, action, program, subject, detail) VALUES (?, ?, ?, ?, ?, ?)",
-            [time.sqlValue, .text(actor), .text(action), .text(program.rawValue), .text(subject), .text(detail)]
+            [time.sqlValue, .text(actor), .text(action), .text(program?.rawValue ?? ""), .text(subject), .text(detail)]
         )
     }
 }
