@@ -338,6 +338,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "IncentiveRPCTests",
+            dependencies: [
+                "IncentiveRPC", "WindMakerIncentive", "WindMakerKit", "WindMakerRPC", "WindMakerServiceAPI",
+                "WindMakerMessages", "WindMakerTestSupport", "WindMakerStorage",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "AssessmentRPCTests",
             dependencies: [
                 "AssessmentRPC", "WindMakerAssessment", "WindMakerKit", "WindMakerRPC", "WindMakerServiceAPI",

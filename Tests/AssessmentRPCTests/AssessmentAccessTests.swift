@@ -29,6 +29,7 @@ import WindMakerServiceKit
         (Method.getScorecard, ["operator", "service", "provider"]),
         (Method.scorecardHistory, ["operator", "service", "provider"]),
         (Method.listRankings, ["operator", "service"]),
+        (Method.listScorecards, ["operator", "service"]),
         (Method.fileAppeal, ["provider"]),
         (Method.resolveAppeal, ["operator"]),
         (Method.listAppeals, ["operator", "service", "provider"]),
