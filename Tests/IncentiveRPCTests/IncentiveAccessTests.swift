@@ -29,6 +29,7 @@ import WindMakerServiceAPI
         (Method.approveBatch, ["finance"]),
         (Method.rejectBatch, ["finance"]),
         (Method.postBatch, ["finance"]),
+        (Method.voidLine, ["finance"]),
         (Method.getStatement, ["operator", "finance", "provider"]),
         (Method.reconcile, ["operator", "finance"]),
         (Method.createTransfers, ["operator"]),

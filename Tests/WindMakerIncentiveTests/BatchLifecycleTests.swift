@@ -213,4 +213,25 @@ import WindMakerStorage
         #expect(statement.entries[0].line.explanation.contains("clawback deducted: − 10000 fen"))
         #expect(try h.incentive.reconcile().violations.isEmpty)
     }
+
+    @Test func oneLineIsVoidedAndTheRestOfTheBatchGoesOn() async throws {
+        let h = try await H()
+        let batch = try await h.compute(h.july, [H.input(1), H.input(2)]).batch
+        let line = try await h.write { incentive, sql in
+            try incentive.voidLine(batch.id, provider: H.provider(1), reason: "under review", actor: "finance-b", at: h.now, in: sql)
+        }
+        #expect(line.status == .voided && line.explanation.last == "voided by finance-b: under review")
+        #expect(try h.budget().cash.reserved == 20_000)
+        await #expect(throws: IncentiveError.self) {
+            try await h.write { incentive, sql in
+                try incentive.voidLine(batch.id, provider: H.provider(1), reason: "again", actor: "finance-b", at: h.now, in: sql)
+            }
+        }
+        #expect(try h.incentive.reconcile().violations.isEmpty)
+        _ = try await h.approve(batch.id)
+        _ = try await h.post(batch.id, [H.provider(1): .active, H.provider(2): .active], at: h.afterHold)
+        #expect(try h.lines(batch.id).map(\.status) == [.voided, .paid])
+        #expect(try h.budget().cash.posted == 20_000)
+        #expect(try h.incentive.reconcile().violations.isEmpty)
+    }
 }

@@ -22,7 +22,7 @@ public enum IncentiveAccess {
         }
         // Finance may propose too: the four-eyes rule then keeps the proposer from approving its own batch.
         policy.allow([.operators, .finance], toCall: Method.compute)
-        for method in [Method.approveBatch, Method.rejectBatch, Method.postBatch] {
+        for method in [Method.approveBatch, Method.rejectBatch, Method.postBatch, Method.voidLine] {
             policy.allow([.finance], toCall: method)
         }
         for method in [

@@ -92,6 +92,19 @@ extension IncentiveService {
         }
     }
 
+    public func voidLine(
+        request: IncentiveV1.VoidLineRequest,
+        context: ServerContext
+    ) async throws -> IncentiveV1.VoidLineResponse {
+        let id = try IncentiveWireRequest.batch(request.batchId)
+        let provider = try IncentiveWireRequest.provider(request.providerId)
+        return try await self.calls.mutating(request, context: context) { sql, now in
+            try self.incentive.voidLine(
+                id, provider: provider, reason: request.reason, actor: context.peer.description, at: now, in: sql
+            )
+        } response: { IncentiveV1.VoidLineResponse(line: IncentiveV1.EntitlementLine($0)) }
+    }
+
     /// The scorecards of `period` with each provider's standing, reporting progress; `payable` demands a FINAL
     /// period.
     func inputs(

@@ -686,6 +686,52 @@ extension IncentiveV1 {
         }
     }
 
+    /// Voids one provider's open line of a batch (proposed, approved, or a held line of a posted batch), releasing what
+    /// it reserved: the rest of the batch goes on.
+    public struct VoidLineRequest: ProtoMessage {
+        public static let protoName = "windmaker.incentive.v1.VoidLineRequest"
+
+        public var batchId: String = ""
+        public var providerId: String = ""
+        public var reason: String = ""
+
+        public init() {}
+
+        public init(batchId: String = "", providerId: String = "", reason: String = "") {
+            self.batchId = batchId
+            self.providerId = providerId
+            self.reason = reason
+        }
+
+        public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+            self = try Self.unpack(bytes)
+        }
+
+        public func serialize<Sink: ProtoByteSink>(into sink: inout Sink) throws(ProtoEncodingError) {
+            try self.pack(into: &sink)
+        }
+    }
+
+    public struct VoidLineResponse: ProtoMessage {
+        public static let protoName = "windmaker.incentive.v1.VoidLineResponse"
+
+        public var line: IncentiveV1.EntitlementLine?
+
+        public init() {}
+
+        public init(line: IncentiveV1.EntitlementLine? = nil) {
+            self.line = line
+        }
+
+        public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+            self = try Self.unpack(bytes)
+        }
+
+        public func serialize<Sink: ProtoByteSink>(into sink: inout Sink) throws(ProtoEncodingError) {
+            try self.pack(into: &sink)
+        }
+    }
+
     public struct BatchResponse: ProtoMessage {
         public static let protoName = "windmaker.incentive.v1.BatchResponse"
 
@@ -1531,6 +1577,38 @@ extension IncentiveV1.RejectBatchRequest: CMessageBacked {
     func fill(_ c: inout Windmaker__Incentive__V1__RejectBatchRequest, arena: CArena) throws(ProtoEncodingError) {
         c.batch_id = try arena.string(self.batchId, field: "batch_id", in: Self.protoName)
         c.reason = try arena.string(self.reason, field: "reason", in: Self.protoName)
+    }
+}
+
+extension IncentiveV1.VoidLineRequest: CMessageBacked {
+    static func cInit(_ message: UnsafeMutablePointer<Windmaker__Incentive__V1__VoidLineRequest>) {
+        windmaker__incentive__v1__void_line_request__init(message)
+    }
+
+    init(c: Windmaker__Incentive__V1__VoidLineRequest) throws(ProtoDecodingError) {
+        self.batchId = try CDecode.string(c.batch_id, field: "batch_id", in: Self.protoName)
+        self.providerId = try CDecode.string(c.provider_id, field: "provider_id", in: Self.protoName)
+        self.reason = try CDecode.string(c.reason, field: "reason", in: Self.protoName)
+    }
+
+    func fill(_ c: inout Windmaker__Incentive__V1__VoidLineRequest, arena: CArena) throws(ProtoEncodingError) {
+        c.batch_id = try arena.string(self.batchId, field: "batch_id", in: Self.protoName)
+        c.provider_id = try arena.string(self.providerId, field: "provider_id", in: Self.protoName)
+        c.reason = try arena.string(self.reason, field: "reason", in: Self.protoName)
+    }
+}
+
+extension IncentiveV1.VoidLineResponse: CMessageBacked {
+    static func cInit(_ message: UnsafeMutablePointer<Windmaker__Incentive__V1__VoidLineResponse>) {
+        windmaker__incentive__v1__void_line_response__init(message)
+    }
+
+    init(c: Windmaker__Incentive__V1__VoidLineResponse) throws(ProtoDecodingError) {
+        self.line = try CDecode.message(c.line)
+    }
+
+    func fill(_ c: inout Windmaker__Incentive__V1__VoidLineResponse, arena: CArena) throws(ProtoEncodingError) {
+        c.line = try arena.message(self.line)
     }
 }
 

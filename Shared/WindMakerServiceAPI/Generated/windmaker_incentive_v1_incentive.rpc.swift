@@ -83,6 +83,12 @@ extension IncentiveV1 {
                 method: "PostBatch",
                 kind: .unary
             )
+            /// `windmaker.incentive.v1.Incentive/VoidLine`.
+            public static let voidLine = MethodDescriptor(
+                service: "windmaker.incentive.v1.Incentive",
+                method: "VoidLine",
+                kind: .unary
+            )
             /// `windmaker.incentive.v1.Incentive/GetStatement`.
             public static let getStatement = MethodDescriptor(
                 service: "windmaker.incentive.v1.Incentive",
@@ -121,6 +127,7 @@ extension IncentiveV1 {
                 approveBatch,
                 rejectBatch,
                 postBatch,
+                voidLine,
                 getStatement,
                 reconcile,
                 createTransfers,
@@ -191,6 +198,11 @@ extension IncentiveV1 {
                 request: IncentiveV1.BatchRequest,
                 context: ServerContext
             ) async throws -> IncentiveV1.BatchResponse
+            /// Serves `windmaker.incentive.v1.Incentive/VoidLine`.
+            func voidLine(
+                request: IncentiveV1.VoidLineRequest,
+                context: ServerContext
+            ) async throws -> IncentiveV1.VoidLineResponse
             /// Serves `windmaker.incentive.v1.Incentive/GetStatement`.
             func getStatement(
                 request: IncentiveV1.StatementRequest,
@@ -348,6 +360,14 @@ extension IncentiveV1 {
                 try await self.client.unary(IncentiveV1.Incentive.Method.postBatch, request: request, options: options)
             }
 
+            /// Calls `VoidLine`.
+            public func voidLine(
+                _ request: IncentiveV1.VoidLineRequest,
+                options: CallOptions = CallOptions()
+            ) async throws -> IncentiveV1.VoidLineResponse {
+                try await self.client.unary(IncentiveV1.Incentive.Method.voidLine, request: request, options: options)
+            }
+
             /// Calls `GetStatement`.
             public func getStatement(
                 _ request: IncentiveV1.StatementRequest,
@@ -476,6 +496,13 @@ extension IncentiveV1.Incentive.ServiceProtocol {
             response: IncentiveV1.BatchResponse.self
         ) { request, context in
             try await self.postBatch(request: request, context: context)
+        }
+        router.registerUnary(
+            IncentiveV1.Incentive.Method.voidLine,
+            request: IncentiveV1.VoidLineRequest.self,
+            response: IncentiveV1.VoidLineResponse.self
+        ) { request, context in
+            try await self.voidLine(request: request, context: context)
         }
         router.registerUnary(
             IncentiveV1.Incentive.Method.getStatement,

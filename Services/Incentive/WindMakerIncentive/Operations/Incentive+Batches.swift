@@ -375,3 +375,42 @@ extension Incentive {
         batch.state = next
     }
 }
+
+extension Incentive {
+    /// Voids one provider's open line (of a live batch, or held in a posted one), releasing its reservation; the
+    /// rest of the batch goes on.
+    public func voidLine(
+        _ id: BatchID,
+        provider: ProviderID,
+        reason: String,
+        actor: String,
+        at time: Timestamp,
+        in sql: Transaction
+    ) throws -> EntitlementLine {
+        let reason = reason.trimmedWhitespace
+        if let violation = TextRule.violation(of: reason, field: "reason", maximum: 500) {
+            throw IncentiveError.invalidArgument([violation])
+        }
+        let batch = try self.batch(id, in: sql)
+        guard var line = try self.store.lines(id, openOnly: true, in: sql).first(where: { $0.provider == provider })
+        else {
+            throw IncentiveError.failedPrecondition(
+                "batch \(id) (\(batch.state)) has no pending or held line of \(provider) to void"
+            )
+        }
+        let program = try self.program(id.program, in: sql)
+        do {
+            _ = try self.ledger.finish(Self.reservations(of: line, program: program).map(\.id), .void, at: time, in: sql)
+        } catch let error as LedgerError {
+            throw IncentiveError(error)
+        }
+        line.status = .voided
+        line.explanation.append("voided by \(actor): \(reason)")
+        try self.store.saveLineStatus(line, in: sql)
+        try self.store.appendAudit(
+            at: time, actor: actor, action: "void_line", program: id.program, subject: "\(id) \(provider)",
+            detail: reason, in: sql
+        )
+        return line
+    }
+}

@@ -55,7 +55,7 @@ extension Incentive {
     /// Which line statuses a batch in `state` may hold.
     private static func allowed(_ status: EntitlementLine.Status, in state: BatchState) -> Bool {
         switch state {
-        case .proposed, .approved: [.pending, .held, .nothing].contains(status)
+        case .proposed, .approved: [.pending, .held, .nothing, .voided].contains(status)
         case .posted: [.paid, .held, .voided, .nothing].contains(status)
         case .rejected, .expired: [.voided, .nothing].contains(status)
         }

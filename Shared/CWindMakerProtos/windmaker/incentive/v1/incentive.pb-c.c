@@ -1043,6 +1043,96 @@ void   windmaker__incentive__v1__reject_batch_request__free_unpacked
   assert(message->base.descriptor == &windmaker__incentive__v1__reject_batch_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   windmaker__incentive__v1__void_line_request__init
+                     (Windmaker__Incentive__V1__VoidLineRequest         *message)
+{
+  static const Windmaker__Incentive__V1__VoidLineRequest init_value = WINDMAKER__INCENTIVE__V1__VOID_LINE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t windmaker__incentive__v1__void_line_request__get_packed_size
+                     (const Windmaker__Incentive__V1__VoidLineRequest *message)
+{
+  assert(message->base.descriptor == &windmaker__incentive__v1__void_line_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t windmaker__incentive__v1__void_line_request__pack
+                     (const Windmaker__Incentive__V1__VoidLineRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &windmaker__incentive__v1__void_line_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t windmaker__incentive__v1__void_line_request__pack_to_buffer
+                     (const Windmaker__Incentive__V1__VoidLineRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &windmaker__incentive__v1__void_line_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Windmaker__Incentive__V1__VoidLineRequest *
+       windmaker__incentive__v1__void_line_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Windmaker__Incentive__V1__VoidLineRequest *)
+     protobuf_c_message_unpack (&windmaker__incentive__v1__void_line_request__descriptor,
+                                allocator, len, data);
+}
+void   windmaker__incentive__v1__void_line_request__free_unpacked
+                     (Windmaker__Incentive__V1__VoidLineRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &windmaker__incentive__v1__void_line_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   windmaker__incentive__v1__void_line_response__init
+                     (Windmaker__Incentive__V1__VoidLineResponse         *message)
+{
+  static const Windmaker__Incentive__V1__VoidLineResponse init_value = WINDMAKER__INCENTIVE__V1__VOID_LINE_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t windmaker__incentive__v1__void_line_response__get_packed_size
+                     (const Windmaker__Incentive__V1__VoidLineResponse *message)
+{
+  assert(message->base.descriptor == &windmaker__incentive__v1__void_line_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t windmaker__incentive__v1__void_line_response__pack
+                     (const Windmaker__Incentive__V1__VoidLineResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &windmaker__incentive__v1__void_line_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t windmaker__incentive__v1__void_line_response__pack_to_buffer
+                     (const Windmaker__Incentive__V1__VoidLineResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &windmaker__incentive__v1__void_line_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Windmaker__Incentive__V1__VoidLineResponse *
+       windmaker__incentive__v1__void_line_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Windmaker__Incentive__V1__VoidLineResponse *)
+     protobuf_c_message_unpack (&windmaker__incentive__v1__void_line_response__descriptor,
+                                allocator, len, data);
+}
+void   windmaker__incentive__v1__void_line_response__free_unpacked
+                     (Windmaker__Incentive__V1__VoidLineResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &windmaker__incentive__v1__void_line_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   windmaker__incentive__v1__batch_response__init
                      (Windmaker__Incentive__V1__BatchResponse         *message)
 {
@@ -3392,6 +3482,108 @@ const ProtobufCMessageDescriptor windmaker__incentive__v1__reject_batch_request_
   (ProtobufCMessageInit) windmaker__incentive__v1__reject_batch_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor windmaker__incentive__v1__void_line_request__field_descriptors[3] =
+{
+  {
+    "batch_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Incentive__V1__VoidLineRequest, batch_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "provider_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Incentive__V1__VoidLineRequest, provider_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Incentive__V1__VoidLineRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned windmaker__incentive__v1__void_line_request__field_indices_by_name[] = {
+  0,   /* field[0] = batch_id */
+  1,   /* field[1] = provider_id */
+  2,   /* field[2] = reason */
+};
+static const ProtobufCIntRange windmaker__incentive__v1__void_line_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor windmaker__incentive__v1__void_line_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "windmaker.incentive.v1.VoidLineRequest",
+  "VoidLineRequest",
+  "Windmaker__Incentive__V1__VoidLineRequest",
+  "windmaker.incentive.v1",
+  sizeof(Windmaker__Incentive__V1__VoidLineRequest),
+  3,
+  windmaker__incentive__v1__void_line_request__field_descriptors,
+  windmaker__incentive__v1__void_line_request__field_indices_by_name,
+  1,  windmaker__incentive__v1__void_line_request__number_ranges,
+  (ProtobufCMessageInit) windmaker__incentive__v1__void_line_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor windmaker__incentive__v1__void_line_response__field_descriptors[1] =
+{
+  {
+    "line",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Incentive__V1__VoidLineResponse, line),
+    &windmaker__incentive__v1__entitlement_line__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned windmaker__incentive__v1__void_line_response__field_indices_by_name[] = {
+  0,   /* field[0] = line */
+};
+static const ProtobufCIntRange windmaker__incentive__v1__void_line_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor windmaker__incentive__v1__void_line_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "windmaker.incentive.v1.VoidLineResponse",
+  "VoidLineResponse",
+  "Windmaker__Incentive__V1__VoidLineResponse",
+  "windmaker.incentive.v1",
+  sizeof(Windmaker__Incentive__V1__VoidLineResponse),
+  1,
+  windmaker__incentive__v1__void_line_response__field_descriptors,
+  windmaker__incentive__v1__void_line_response__field_indices_by_name,
+  1,  windmaker__incentive__v1__void_line_response__number_ranges,
+  (ProtobufCMessageInit) windmaker__incentive__v1__void_line_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor windmaker__incentive__v1__batch_response__field_descriptors[1] =
 {
   {
@@ -4360,7 +4552,7 @@ const ProtobufCMessageDescriptor windmaker__incentive__v1__dry_run_response__des
   (ProtobufCMessageInit) windmaker__incentive__v1__dry_run_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor windmaker__incentive__v1__incentive__method_descriptors[16] =
+static const ProtobufCMethodDescriptor windmaker__incentive__v1__incentive__method_descriptors[17] =
 {
   { "CreateProgram", &windmaker__incentive__v1__create_program_request__descriptor, &windmaker__incentive__v1__program_response__descriptor },
   { "GetProgram", &windmaker__incentive__v1__program_request__descriptor, &windmaker__incentive__v1__program_response__descriptor },
@@ -4374,6 +4566,7 @@ static const ProtobufCMethodDescriptor windmaker__incentive__v1__incentive__meth
   { "ApproveBatch", &windmaker__incentive__v1__batch_request__descriptor, &windmaker__incentive__v1__batch_response__descriptor },
   { "RejectBatch", &windmaker__incentive__v1__reject_batch_request__descriptor, &windmaker__incentive__v1__batch_response__descriptor },
   { "PostBatch", &windmaker__incentive__v1__batch_request__descriptor, &windmaker__incentive__v1__batch_response__descriptor },
+  { "VoidLine", &windmaker__incentive__v1__void_line_request__descriptor, &windmaker__incentive__v1__void_line_response__descriptor },
   { "GetStatement", &windmaker__incentive__v1__statement_request__descriptor, &windmaker__incentive__v1__statement_response__descriptor },
   { "Reconcile", &windmaker__incentive__v1__reconcile_request__descriptor, &windmaker__incentive__v1__reconcile_response__descriptor },
   { "CreateTransfers", &windmaker__incentive__v1__create_transfers_request__descriptor, &windmaker__incentive__v1__create_transfers_response__descriptor },
@@ -4383,19 +4576,20 @@ const unsigned windmaker__incentive__v1__incentive__method_indices_by_name[] = {
   9,        /* ApproveBatch */
   7,        /* Compute */
   0,        /* CreateProgram */
-  14,        /* CreateTransfers */
-  15,        /* DryRun */
+  15,        /* CreateTransfers */
+  16,        /* DryRun */
   3,        /* FundProgram */
   8,        /* GetBatch */
   4,        /* GetBudget */
   1,        /* GetProgram */
   6,        /* GetRules */
-  12,        /* GetStatement */
+  13,        /* GetStatement */
   2,        /* ListPrograms */
   11,        /* PostBatch */
   5,        /* PublishRules */
-  13,        /* Reconcile */
-  10         /* RejectBatch */
+  14,        /* Reconcile */
+  10,        /* RejectBatch */
+  12         /* VoidLine */
 };
 const ProtobufCServiceDescriptor windmaker__incentive__v1__incentive__descriptor =
 {
@@ -4404,7 +4598,7 @@ const ProtobufCServiceDescriptor windmaker__incentive__v1__incentive__descriptor
   "Incentive",
   "Windmaker__Incentive__V1__Incentive",
   "windmaker.incentive.v1",
-  16,
+  17,
   windmaker__incentive__v1__incentive__method_descriptors,
   windmaker__incentive__v1__incentive__method_indices_by_name
 };
@@ -4504,13 +4698,21 @@ void windmaker__incentive__v1__incentive__post_batch(ProtobufCService *service,
   assert(service->descriptor == &windmaker__incentive__v1__incentive__descriptor);
   service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void windmaker__incentive__v1__incentive__void_line(ProtobufCService *service,
+                                                    const Windmaker__Incentive__V1__VoidLineRequest *input,
+                                                    Windmaker__Incentive__V1__VoidLineResponse_Closure closure,
+                                                    void *closure_data)
+{
+  assert(service->descriptor == &windmaker__incentive__v1__incentive__descriptor);
+  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void windmaker__incentive__v1__incentive__get_statement(ProtobufCService *service,
                                                         const Windmaker__Incentive__V1__StatementRequest *input,
                                                         Windmaker__Incentive__V1__StatementResponse_Closure closure,
                                                         void *closure_data)
 {
   assert(service->descriptor == &windmaker__incentive__v1__incentive__descriptor);
-  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void windmaker__incentive__v1__incentive__reconcile(ProtobufCService *service,
                                                     const Windmaker__Incentive__V1__ReconcileRequest *input,
@@ -4518,7 +4720,7 @@ void windmaker__incentive__v1__incentive__reconcile(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &windmaker__incentive__v1__incentive__descriptor);
-  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void windmaker__incentive__v1__incentive__create_transfers(ProtobufCService *service,
                                                            const Windmaker__Incentive__V1__CreateTransfersRequest *input,
@@ -4526,7 +4728,7 @@ void windmaker__incentive__v1__incentive__create_transfers(ProtobufCService *ser
                                                            void *closure_data)
 {
   assert(service->descriptor == &windmaker__incentive__v1__incentive__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void windmaker__incentive__v1__incentive__dry_run(ProtobufCService *service,
                                                   const Windmaker__Incentive__V1__DryRunRequest *input,
@@ -4534,7 +4736,7 @@ void windmaker__incentive__v1__incentive__dry_run(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &windmaker__incentive__v1__incentive__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void windmaker__incentive__v1__incentive__init (Windmaker__Incentive__V1__Incentive_Service *service,
                                                 Windmaker__Incentive__V1__Incentive_ServiceDestroy destroy)

@@ -40,6 +40,8 @@ typedef struct Windmaker__Incentive__V1__BatchRequest Windmaker__Incentive__V1__
 typedef struct Windmaker__Incentive__V1__GetBatchRequest Windmaker__Incentive__V1__GetBatchRequest;
 typedef struct Windmaker__Incentive__V1__GetBatchResponse Windmaker__Incentive__V1__GetBatchResponse;
 typedef struct Windmaker__Incentive__V1__RejectBatchRequest Windmaker__Incentive__V1__RejectBatchRequest;
+typedef struct Windmaker__Incentive__V1__VoidLineRequest Windmaker__Incentive__V1__VoidLineRequest;
+typedef struct Windmaker__Incentive__V1__VoidLineResponse Windmaker__Incentive__V1__VoidLineResponse;
 typedef struct Windmaker__Incentive__V1__BatchResponse Windmaker__Incentive__V1__BatchResponse;
 typedef struct Windmaker__Incentive__V1__StatementRequest Windmaker__Incentive__V1__StatementRequest;
 typedef struct Windmaker__Incentive__V1__StatementEntry Windmaker__Incentive__V1__StatementEntry;
@@ -409,6 +411,32 @@ struct  Windmaker__Incentive__V1__RejectBatchRequest
 #define WINDMAKER__INCENTIVE__V1__REJECT_BATCH_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&windmaker__incentive__v1__reject_batch_request__descriptor) \
     , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * Voids one provider's open line of a batch (proposed, approved, or a held line of a posted batch), releasing what
+ * it reserved: the rest of the batch goes on.
+ */
+struct  Windmaker__Incentive__V1__VoidLineRequest
+{
+  ProtobufCMessage base;
+  char *batch_id;
+  char *provider_id;
+  char *reason;
+};
+#define WINDMAKER__INCENTIVE__V1__VOID_LINE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&windmaker__incentive__v1__void_line_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Windmaker__Incentive__V1__VoidLineResponse
+{
+  ProtobufCMessage base;
+  Windmaker__Incentive__V1__EntitlementLine *line;
+};
+#define WINDMAKER__INCENTIVE__V1__VOID_LINE_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&windmaker__incentive__v1__void_line_response__descriptor) \
+    , NULL }
 
 
 struct  Windmaker__Incentive__V1__BatchResponse
@@ -1058,6 +1086,44 @@ Windmaker__Incentive__V1__RejectBatchRequest *
 void   windmaker__incentive__v1__reject_batch_request__free_unpacked
                      (Windmaker__Incentive__V1__RejectBatchRequest *message,
                       ProtobufCAllocator *allocator);
+/* Windmaker__Incentive__V1__VoidLineRequest methods */
+void   windmaker__incentive__v1__void_line_request__init
+                     (Windmaker__Incentive__V1__VoidLineRequest         *message);
+size_t windmaker__incentive__v1__void_line_request__get_packed_size
+                     (const Windmaker__Incentive__V1__VoidLineRequest   *message);
+size_t windmaker__incentive__v1__void_line_request__pack
+                     (const Windmaker__Incentive__V1__VoidLineRequest   *message,
+                      uint8_t             *out);
+size_t windmaker__incentive__v1__void_line_request__pack_to_buffer
+                     (const Windmaker__Incentive__V1__VoidLineRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Windmaker__Incentive__V1__VoidLineRequest *
+       windmaker__incentive__v1__void_line_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   windmaker__incentive__v1__void_line_request__free_unpacked
+                     (Windmaker__Incentive__V1__VoidLineRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Windmaker__Incentive__V1__VoidLineResponse methods */
+void   windmaker__incentive__v1__void_line_response__init
+                     (Windmaker__Incentive__V1__VoidLineResponse         *message);
+size_t windmaker__incentive__v1__void_line_response__get_packed_size
+                     (const Windmaker__Incentive__V1__VoidLineResponse   *message);
+size_t windmaker__incentive__v1__void_line_response__pack
+                     (const Windmaker__Incentive__V1__VoidLineResponse   *message,
+                      uint8_t             *out);
+size_t windmaker__incentive__v1__void_line_response__pack_to_buffer
+                     (const Windmaker__Incentive__V1__VoidLineResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Windmaker__Incentive__V1__VoidLineResponse *
+       windmaker__incentive__v1__void_line_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   windmaker__incentive__v1__void_line_response__free_unpacked
+                     (Windmaker__Incentive__V1__VoidLineResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Windmaker__Incentive__V1__BatchResponse methods */
 void   windmaker__incentive__v1__batch_response__init
                      (Windmaker__Incentive__V1__BatchResponse         *message);
@@ -1376,6 +1442,12 @@ typedef void (*Windmaker__Incentive__V1__GetBatchResponse_Closure)
 typedef void (*Windmaker__Incentive__V1__RejectBatchRequest_Closure)
                  (const Windmaker__Incentive__V1__RejectBatchRequest *message,
                   void *closure_data);
+typedef void (*Windmaker__Incentive__V1__VoidLineRequest_Closure)
+                 (const Windmaker__Incentive__V1__VoidLineRequest *message,
+                  void *closure_data);
+typedef void (*Windmaker__Incentive__V1__VoidLineResponse_Closure)
+                 (const Windmaker__Incentive__V1__VoidLineResponse *message,
+                  void *closure_data);
 typedef void (*Windmaker__Incentive__V1__BatchResponse_Closure)
                  (const Windmaker__Incentive__V1__BatchResponse *message,
                   void *closure_data);
@@ -1470,6 +1542,10 @@ struct Windmaker__Incentive__V1__Incentive_Service
                      const Windmaker__Incentive__V1__BatchRequest *input,
                      Windmaker__Incentive__V1__BatchResponse_Closure closure,
                      void *closure_data);
+  void (*void_line)(Windmaker__Incentive__V1__Incentive_Service *service,
+                    const Windmaker__Incentive__V1__VoidLineRequest *input,
+                    Windmaker__Incentive__V1__VoidLineResponse_Closure closure,
+                    void *closure_data);
   void (*get_statement)(Windmaker__Incentive__V1__Incentive_Service *service,
                         const Windmaker__Incentive__V1__StatementRequest *input,
                         Windmaker__Incentive__V1__StatementResponse_Closure closure,
@@ -1506,6 +1582,7 @@ void windmaker__incentive__v1__incentive__init (Windmaker__Incentive__V1__Incent
       function_prefix__ ## approve_batch,\
       function_prefix__ ## reject_batch,\
       function_prefix__ ## post_batch,\
+      function_prefix__ ## void_line,\
       function_prefix__ ## get_statement,\
       function_prefix__ ## reconcile,\
       function_prefix__ ## create_transfers,\
@@ -1558,6 +1635,10 @@ void windmaker__incentive__v1__incentive__post_batch(ProtobufCService *service,
                                                      const Windmaker__Incentive__V1__BatchRequest *input,
                                                      Windmaker__Incentive__V1__BatchResponse_Closure closure,
                                                      void *closure_data);
+void windmaker__incentive__v1__incentive__void_line(ProtobufCService *service,
+                                                    const Windmaker__Incentive__V1__VoidLineRequest *input,
+                                                    Windmaker__Incentive__V1__VoidLineResponse_Closure closure,
+                                                    void *closure_data);
 void windmaker__incentive__v1__incentive__get_statement(ProtobufCService *service,
                                                         const Windmaker__Incentive__V1__StatementRequest *input,
                                                         Windmaker__Incentive__V1__StatementResponse_Closure closure,
@@ -1600,6 +1681,8 @@ extern const ProtobufCMessageDescriptor windmaker__incentive__v1__batch_request_
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__get_batch_request__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__get_batch_response__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__reject_batch_request__descriptor;
+extern const ProtobufCMessageDescriptor windmaker__incentive__v1__void_line_request__descriptor;
+extern const ProtobufCMessageDescriptor windmaker__incentive__v1__void_line_response__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__batch_response__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__statement_request__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__statement_entry__descriptor;
