@@ -7,11 +7,13 @@ WORKDIR /src
 COPY . .
 RUN swift build -c release --product registry \
     && swift build -c release --product assessment \
+    && swift build -c release --product incentive \
     && swift build -c release --product wm-echo \
     && swift build -c release --product wmctl \
     && mkdir /out \
     && cp "$(swift build -c release --show-bin-path)/registry" \
           "$(swift build -c release --show-bin-path)/assessment" \
+          "$(swift build -c release --show-bin-path)/incentive" \
           "$(swift build -c release --show-bin-path)/wm-echo" \
           "$(swift build -c release --show-bin-path)/wmctl" /out/
 

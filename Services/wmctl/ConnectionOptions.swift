@@ -10,8 +10,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(
         name: .customLong("server"),
         help: ArgumentHelp(
-            "host:port of the server (env WM_SERVER, or WM_ASSESSMENT_SERVER for assessment commands; default "
-                + "127.0.0.1:7401, 7402 for assessment commands)."
+            "host:port of the server (env WM_SERVER, WM_ASSESSMENT_SERVER for assessment commands, "
+                + "WM_INCENTIVE_SERVER for incentive commands; default 127.0.0.1:7401, 7402 for assessment, 7403 for "
+                + "incentive)."
         )
     )
     var server: String?
@@ -81,5 +82,9 @@ struct ServiceEndpoint: Sendable {
     static let assessment = ServiceEndpoint(
         environmentVariable: "WM_ASSESSMENT_SERVER",
         defaultAddress: "127.0.0.1:7402"
+    )
+    static let incentive = ServiceEndpoint(
+        environmentVariable: "WM_INCENTIVE_SERVER",
+        defaultAddress: "127.0.0.1:7403"
     )
 }

@@ -7,7 +7,10 @@ struct WMCtl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wmctl",
         abstract: "Operate Wind Maker services over mutual TLS.",
-        subcommands: [HealthCommand.self, MethodsCommand.self, RegistryCommand.self, AssessmentCommand.self]
+        subcommands: [
+            HealthCommand.self, MethodsCommand.self, RegistryCommand.self, AssessmentCommand.self,
+            IncentiveCommand.self,
+        ]
     )
 
     /// Runs the chosen command; a refused call (`CLIError`) prints `CODE: message` (and any field violations) to

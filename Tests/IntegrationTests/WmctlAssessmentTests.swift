@@ -39,7 +39,7 @@ import WindMakerTestSupport
         )
         #expect(card.status == 0, "\(card.output)")
         #expect(card.output.contains("on_time_rate") && card.output.contains("0.9500"))
-        #expect(card.output.contains("club GMV (12 months, net)  ¥2500000.00"))
+        #expect(card.output.contains("club GMV (12 months, net)  ¥2,500,000.00"))
 
         let again = try await CommandRun.wmctl(["assessment", "ingest", file.path] + address, as: "operator-alice")
         #expect(again.status == 3 && again.output.contains("DUPLICATE"), "\(again.output)")

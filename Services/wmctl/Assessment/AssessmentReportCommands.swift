@@ -14,7 +14,7 @@ struct AssessmentDryRunCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let document = try RulebookFile.read(self.rulebook)
+        let document = try DocumentFile.read(self.rulebook)
         let flags = FlagNames(["period": "--period", "document": "--rulebook"])
         let report = try await AssessmentCall.run(self.connection, flags: flags) { assessment in
             try await assessment.dryRun(

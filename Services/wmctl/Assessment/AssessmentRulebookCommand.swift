@@ -24,7 +24,7 @@ struct AssessmentRulebookCommand: AsyncParsableCommand {
         @OptionGroup var idempotency: IdempotencyOptions
 
         func run() async throws {
-            let document = try RulebookFile.read(self.file)
+            let document = try DocumentFile.read(self.file)
             let flags = FlagNames(["effective_from": "--effective-from", "document": "<file>"])
             let options = IdempotencyOptions.callOptions(self.connection, key: self.idempotency.resolvedKey())
             let response = try await AssessmentCall.run(self.connection, flags: flags.merging(IdempotencyOptions.flags))
@@ -55,16 +55,6 @@ struct AssessmentRulebookCommand: AsyncParsableCommand {
             }
             RulebookOutput.print(response.rulebook ?? AssessmentV1.Rulebook(), self.connection, document: self.document)
         }
-    }
-}
-
-enum RulebookFile {
-    static func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputFileError("cannot read \(path): no such file or not readable")
-        }
-        guard let text = String(data: data, encoding: .utf8) else { throw InputFileError("\(path) is not UTF-8 text") }
-        return text
     }
 }
 

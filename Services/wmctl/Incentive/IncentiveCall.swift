@@ -1,0 +1,34 @@
+import WindMakerMessages
+import WindMakerRPC
+import WindMakerServiceAPI
+
+/// Runs calls on the incentive service over one connection (``ServiceCall`` with the incentive's client, on port
+/// 7403 unless `--server` or `WM_INCENTIVE_SERVER` says otherwise).
+enum IncentiveCall {
+    static func run<T>(
+        _ options: ConnectionOptions,
+        flags: FlagNames = FlagNames(),
+        _ body: (IncentiveV1.Incentive.Client) async throws -> T
+    ) async throws -> T {
+        try await ServiceCall.run(
+            options,
+            endpoint: .incentive,
+            flags: flags,
+            client: IncentiveV1.Incentive.Client.init,
+            body
+        )
+    }
+
+    /// Runs one mutating call with the command's idempotency key, naming the key's flag in refusals.
+    static func mutating<T>(
+        _ options: ConnectionOptions,
+        _ idempotency: IdempotencyOptions,
+        flags: FlagNames = FlagNames(),
+        _ body: (IncentiveV1.Incentive.Client, CallOptions) async throws -> T
+    ) async throws -> T {
+        let callOptions = IdempotencyOptions.callOptions(options, key: idempotency.resolvedKey())
+        return try await Self.run(options, flags: flags.merging(IdempotencyOptions.flags)) { client in
+            try await body(client, callOptions)
+        }
+    }
+}
