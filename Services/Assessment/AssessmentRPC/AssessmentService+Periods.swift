@@ -60,7 +60,7 @@ extension AssessmentService {
         context: ServerContext
     ) async throws -> AssessmentV1.PeriodResponse {
         let period = try WireRequest.period(request.period)
-        let window = Int64(self.settings.appealDays) * 86_400 * 1_000_000
+        let window = self.settings.appealWindowSeconds * 1_000_000
         return try await self.calls.mutating(request, context: context) { sql, now in
             try self.assessment.publish(
                 period: period,

@@ -42,6 +42,12 @@ struct AssessmentServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("appeal-days"), help: "Days a published period takes appeals (default 7).")
     var appealDays = 7
 
+    @Option(
+        name: .customLong("appeal-seconds"),
+        help: "Seconds a published period takes appeals, instead of --appeal-days (for demos and tests)."
+    )
+    var appealSeconds: Int64?
+
     @Option(name: .customLong("target-1b"), help: "Providers the program aims to have in the ¥1B club (default 100).")
     var targetBillion = 100
 
@@ -119,12 +125,15 @@ struct AssessmentServerCommand: AsyncParsableCommand {
             throw StartupError("--program-start: \(error)")
         }
         guard (1 ... 90).contains(self.appealDays) else { throw StartupError("--appeal-days must be 1 to 90") }
+        if let seconds = self.appealSeconds, !(1 ... 90 * 86_400).contains(seconds) {
+            throw StartupError("--appeal-seconds must be 1 to 7776000 (90 days)")
+        }
         guard self.targetBillion > 0, self.targetHundredMillion > 0 else {
             throw StartupError("--target-1b and --target-100m must be positive")
         }
         return AssessmentSettings(
             programStart: start,
-            appealDays: self.appealDays,
+            appealWindowSeconds: self.appealSeconds ?? Int64(self.appealDays) * 86_400,
             targetBillion: self.targetBillion,
             targetHundredMillion: self.targetHundredMillion
         )

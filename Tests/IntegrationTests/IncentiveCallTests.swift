@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import WindMakerMessages
+import WindMakerRPC
+import WindMakerServiceAPI
+import WindMakerTestSupport
+
+/// The incentive service through its real executable, with the real registry and assessment behind it: FINAL
+/// scorecards become a proposed batch, approved under the four-eyes rule, posted by the providers' standing in the
+/// registry, read back as statements, and reconciled.
+@Suite struct IncentiveCallTests {
+    @Test func aFinalPeriodIsProposedApprovedPostedAndReconciled() async throws {
+        let stack = try await IncentiveTestStack.start()
+        defer { stack.stop() }
+        let registry = stack.assessmentStack
+        let first = try await registry.activeProvider(1, merchant: "m_1")
+        let second = try await registry.activeProvider(2, type: .brand, merchant: "m_2")
+        let third = try await registry.activeProvider(3, merchant: "m_3")
+        try await stack.program()
+        let bob = try stack.client("finance-bob")
+        let carol = try stack.client("finance-carol")
+        let operators = try stack.client("operator-alice")
+
+        // Not FINAL yet: nothing is computed.
+        let early = await rpcStatus {
+            try await bob.incentive.compute(IncentiveV1.PeriodRequest(programId: "wm-2021h2", period: "2021-09")) {
+                for try await _ in $0 {}
+            }
+        }
+        #expect(early?.code == .failedPrecondition)
+
+        try await stack.finalSeptember([("m_1", 300_000_000_000), ("m_2", 50_000_000_000), ("m_3", 10_000_000)])
+        var progress: [IncentiveV1.ComputeProgress] = []
+        try await bob.incentive.compute(IncentiveV1.PeriodRequest(programId: "wm-2021h2", period: "2021-09")) {
+            for try await message in $0 { progress.append(message) }
+        }
+        let batch = try #require(progress.last?.batch)
+        #expect(progress.map(\.stage) == ["scorecards", "registry", "batch"])
+        #expect(batch.state == "PROPOSED" && batch.totals?.lines == 3 && (batch.totals?.cashFen ?? 0) > 0)
+
+        let own = await rpcStatus { try await bob.incentive.approveBatch(IncentiveV1.BatchRequest(batchId: batch.id)) }
+        #expect(own?.code == .permissionDenied && own?.message.contains("four-eyes") == true)
+        let byOperator = await rpcStatus {
+            try await operators.incentive.approveBatch(IncentiveV1.BatchRequest(batchId: batch.id))
+        }
+        #expect(byOperator?.code == .permissionDenied)
+        _ = try await carol.incentive.approveBatch(IncentiveV1.BatchRequest(batchId: batch.id))
+
+        // Suspended before payout: held; reinstated: released by posting again.
+        let registryOperators = try registry.registry.client("operator-alice")
+        let provider = try #require(
+            try await registryOperators.registry.getProvider(RegistryV1.GetProviderRequest(providerId: third)).provider
+        )
+        let suspended = try await registryOperators.registry.suspend(
+            RegistryV1.TransitionRequest(providerId: third, expectedVersion: provider.version, reason: "review")
+        )
+        let posted = try await carol.incentive.postBatch(IncentiveV1.BatchRequest(batchId: batch.id))
+        #expect(posted.batch?.state == "POSTED")
+        let lines = try await operators.incentive.getBatch(IncentiveV1.GetBatchRequest(batchId: batch.id)).lines
+        #expect(
+            Dictionary(uniqueKeysWithValues: lines.map { ($0.providerId, $0.status) }) == [
+                first: "PAID", second: "PAID", third: "HELD",
+            ]
+        )
+        _ = try await registryOperators.registry.reinstate(
+            RegistryV1.TransitionRequest(
+                providerId: third,
+                expectedVersion: suspended.provider?.version ?? 0,
+                reason: "cleared"
+            )
+        )
+        _ = try await carol.incentive.postBatch(IncentiveV1.BatchRequest(batchId: batch.id))
+        let again = await rpcStatus { try await carol.incentive.postBatch(IncentiveV1.BatchRequest(batchId: batch.id)) }
+        #expect(again?.code == .failedPrecondition)
+
+        let ownStatement = try stack.incentive.client(try DevCertificates.shared.provider(first))
+        let statement = try await IncentiveV1.Incentive.Client(ownStatement.client).getStatement(
+            IncentiveV1.StatementRequest(programId: "wm-2021h2", period: "2021-09", providerId: first)
+        )
+        #expect(statement.paidFen > 0 && statement.entries.first?.line?.inputDigest.count == 64)
+        let others = await rpcStatus {
+            try await IncentiveV1.Incentive.Client(ownStatement.client).getStatement(
+                IncentiveV1.StatementRequest(programId: "wm-2021h2", period: "2021-09", providerId: second)
+            )
+        }
+        #expect(others?.code == .permissionDenied)
+
+        let budget = try await operators.incentive.getBudget(IncentiveV1.ProgramRequest(programId: "wm-2021h2"))
+        #expect(budget.budget?.cash?.reserved == 0 && budget.budget?.cash?.posted == batch.totals?.cashFen)
+        let report = try await operators.incentive.reconcile(IncentiveV1.ReconcileRequest())
+        #expect(report.violations.isEmpty && report.postedTotal > 0)
+        for client in [bob, carol, operators] { await client.test.connection.close() }
+        await ownStatement.connection.close()
+        await registryOperators.test.connection.close()
+    }
+
+    @Test func computingFailsUnavailableWhenTheAssessmentIsDown() async throws {
+        let stack = try await IncentiveTestStack.start()
+        defer { stack.stop() }
+        try await stack.program()
+        stack.assessmentStack.assessment.server.kill()
+        let operators = try stack.client("operator-alice")
+        let refused = await rpcStatus {
+            try await operators.incentive.compute(IncentiveV1.PeriodRequest(programId: "wm-2021h2", period: "2021-09"))
+            {
+                for try await _ in $0 {}
+            }
+        }
+        #expect(refused?.code == .unavailable && refused?.message.contains("assessment") == true)
+        await operators.test.connection.close()
+    }
+}
