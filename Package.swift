@@ -27,6 +27,7 @@ let package = Package(
         .executable(name: "rpc-bench", targets: ["RPCBench"]),
         .executable(name: "registry-bench", targets: ["RegistryBench"]),
         .executable(name: "assessment-bench", targets: ["AssessmentBench"]),
+        .executable(name: "incentive-bench", targets: ["IncentiveBench"]),
         .library(name: "BenchmarkSupport", targets: ["BenchmarkSupport"]),
     ],
     dependencies: [
@@ -266,6 +267,18 @@ let package = Package(
                 "WindMakerTransport", "WindMakerRPC", "WindMakerMessages", nioPosix, logging, argumentParser,
             ],
             path: "Benchmarks/AssessmentBench",
+            swiftSettings: strictSettings
+        ),
+        // The incentive: transfers posted/s over mutual TLS, reconciliation, and one period with all three services.
+        .executableTarget(
+            name: "IncentiveBench",
+            dependencies: [
+                "BenchmarkSupport", "IncentiveRPC", "WindMakerIncentive", "AssessmentRPC", "WindMakerAssessment",
+                "RegistryRPC", "WindMakerRegistry", "WindMakerKit", "WindMakerStorage", "WindMakerServiceKit",
+                "WindMakerServiceAPI", "WindMakerServiceSupport", "WindMakerTLS", "WindMakerTransport", "WindMakerRPC",
+                "WindMakerMessages", logging, argumentParser,
+            ],
+            path: "Benchmarks/IncentiveBench",
             swiftSettings: strictSettings
         ),
 

@@ -1,0 +1,74 @@
+import BenchmarkSupport
+import Foundation
+import WindMakerMessages
+import WindMakerRPC
+import WindMakerServiceAPI
+
+/// Posts `count` transfers through an incentive server in a child process, over mutual TLS on loopback, in
+/// `CreateTransfers` requests of `group` transfers (each applied whole, posted, durable when answered), `concurrency`
+/// requests in flight so that the server's group commit shares fsyncs among them. The requests are built before the
+/// clock starts. Every transfer moves between the funding source and the paid-out clearing account, the hottest
+/// pair a ledger can have.
+struct PostCase {
+    let count: Int
+    let group: Int
+    let concurrency: Int
+    let certificates: CertificateDirectory
+    let directory: URL
+
+    func run() async throws -> String {
+        try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
+        let server = try ChildServer.start(
+            arguments: [
+                "serve", "--service", "incentive", "--certs", self.certificates.path, "--data", self.directory.path,
+            ],
+            description: "incentive server"
+        )
+        defer { server.stop() }
+        let requests = stride(from: 0, to: self.count, by: self.group).map { start in
+            IncentiveV1.CreateTransfersRequest(
+                transfers: (start ..< min(start + self.group, self.count)).map { index in
+                    IncentiveV1.Transfer(
+                        id: "bench-\(index)",
+                        debitAccount: "funding:cash",
+                        creditAccount: "clearing:cash",
+                        amount: Int64(1 + index % 1_000),
+                        unit: "FEN"
+                    )
+                }
+            )
+        }
+        let connection = try BenchClient.connect(
+            port: server.port,
+            serverName: "incentive",
+            identity: "operator-alice",
+            certificates: self.certificates
+        )
+        let client = IncentiveV1.Incentive.Client(RPCClient(transport: connection))
+        let next = NextIndex()
+        let began = ContinuousClock.now
+        let created = try await withThrowingTaskGroup(of: Int64.self) { tasks in
+            for _ in 0 ..< self.concurrency {
+                tasks.addTask {
+                    var created: Int64 = 0
+                    while let index = next.take(below: requests.count) {
+                        created += try await client.createTransfers(
+                            requests[index],
+                            options: CallOptions(timeout: .seconds(600))
+                        ).created
+                    }
+                    return created
+                }
+            }
+            return try await tasks.reduce(0, +)
+        }
+        let seconds = (ContinuousClock.now - began).seconds
+        await connection.close()
+        guard created == Int64(self.count) else {
+            throw BenchError("posted \(created) of \(self.count) transfers")
+        }
+        return "{\"case\":\"post\",\"transfers\":\(self.count),\"group\":\(self.group),"
+            + "\"concurrency\":\(self.concurrency),\"seconds\":\(String(format: "%.2f", seconds)),"
+            + "\"transfers_per_s\":\(String(format: "%.0f", Double(self.count) / seconds))}"
+    }
+}
