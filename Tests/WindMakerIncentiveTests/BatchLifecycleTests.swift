@@ -218,13 +218,27 @@ import WindMakerStorage
         let h = try await H()
         let batch = try await h.compute(h.july, [H.input(1), H.input(2)]).batch
         let line = try await h.write { incentive, sql in
-            try incentive.voidLine(batch.id, provider: H.provider(1), reason: "under review", actor: "finance-b", at: h.now, in: sql)
+            try incentive.voidLine(
+                batch.id,
+                provider: H.provider(1),
+                reason: "under review",
+                actor: "finance-b",
+                at: h.now,
+                in: sql
+            )
         }
         #expect(line.status == .voided && line.explanation.last == "voided by finance-b: under review")
         #expect(try h.budget().cash.reserved == 20_000)
         await #expect(throws: IncentiveError.self) {
             try await h.write { incentive, sql in
-                try incentive.voidLine(batch.id, provider: H.provider(1), reason: "again", actor: "finance-b", at: h.now, in: sql)
+                try incentive.voidLine(
+                    batch.id,
+                    provider: H.provider(1),
+                    reason: "again",
+                    actor: "finance-b",
+                    at: h.now,
+                    in: sql
+                )
             }
         }
         #expect(try h.incentive.reconcile().violations.isEmpty)

@@ -100,9 +100,16 @@ extension IncentiveService {
         let provider = try IncentiveWireRequest.provider(request.providerId)
         return try await self.calls.mutating(request, context: context) { sql, now in
             try self.incentive.voidLine(
-                id, provider: provider, reason: request.reason, actor: context.peer.description, at: now, in: sql
+                id,
+                provider: provider,
+                reason: request.reason,
+                actor: context.peer.description,
+                at: now,
+                in: sql
             )
-        } response: { IncentiveV1.VoidLineResponse(line: IncentiveV1.EntitlementLine($0)) }
+        } response: {
+            IncentiveV1.VoidLineResponse(line: IncentiveV1.EntitlementLine($0))
+        }
     }
 
     /// The scorecards of `period` with each provider's standing, reporting progress; `payable` demands a FINAL

@@ -400,7 +400,12 @@ extension Incentive {
         }
         let program = try self.program(id.program, in: sql)
         do {
-            _ = try self.ledger.finish(Self.reservations(of: line, program: program).map(\.id), .void, at: time, in: sql)
+            _ = try self.ledger.finish(
+                Self.reservations(of: line, program: program).map(\.id),
+                .void,
+                at: time,
+                in: sql
+            )
         } catch let error as LedgerError {
             throw IncentiveError(error)
         }
@@ -408,8 +413,13 @@ extension Incentive {
         line.explanation.append("voided by \(actor): \(reason)")
         try self.store.saveLineStatus(line, in: sql)
         try self.store.appendAudit(
-            at: time, actor: actor, action: "void_line", program: id.program, subject: "\(id) \(provider)",
-            detail: reason, in: sql
+            at: time,
+            actor: actor,
+            action: "void_line",
+            program: id.program,
+            subject: "\(id) \(provider)",
+            detail: reason,
+            in: sql
         )
         return line
     }
