@@ -24,14 +24,7 @@ struct AssessmentServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Directory of assessment.sqlite (env WM_DATA_DIR, default .dev/data).")
     var dataDirectory: String?
 
-    @Option(name: .customLong("registry"), help: "The registry's host:port (env WM_REGISTRY, default 127.0.0.1:7401).")
-    var registry: String?
-
-    @Option(
-        name: .customLong("registry-server-name"),
-        help: "The name the registry's certificate must carry (env WM_REGISTRY_SERVER_NAME, default registry)."
-    )
-    var registryServerName: String?
+    @OptionGroup var registry: RegistryUpstreamOptions
 
     @Option(
         name: .customLong("program-start"),
@@ -89,14 +82,7 @@ struct AssessmentServerCommand: AsyncParsableCommand {
             ]
         )
 
-        let connection = try UpstreamConnection.open(
-            "registry",
-            address: self.registry,
-            defaultAddress: "127.0.0.1:7401",
-            serverName: self.registryServerName,
-            tls: self.options.tls,
-            logger: logger
-        )
+        let connection = try self.registry.open(tls: self.options.tls, logger: logger)
         let service = AssessmentService(
             assessment: assessment,
             registry: RegistryClientSource(client: RPCClient(transport: connection)),

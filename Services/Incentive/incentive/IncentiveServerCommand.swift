@@ -24,14 +24,7 @@ struct IncentiveServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Directory of incentive.sqlite (env WM_DATA_DIR, default .dev/data).")
     var dataDirectory: String?
 
-    @Option(name: .customLong("registry"), help: "The registry's host:port (env WM_REGISTRY, default 127.0.0.1:7401).")
-    var registry: String?
-
-    @Option(
-        name: .customLong("registry-server-name"),
-        help: "The name the registry's certificate must carry (env WM_REGISTRY_SERVER_NAME, default registry)."
-    )
-    var registryServerName: String?
+    @OptionGroup var registry: RegistryUpstreamOptions
 
     @Option(
         name: .customLong("assessment"),
@@ -60,14 +53,7 @@ struct IncentiveServerCommand: AsyncParsableCommand {
         let limits = try self.options.limits.applied()
         let retention = try self.options.idempotencyRetention()
         guard (1 ... 90).contains(self.proposalDays) else { throw StartupError("--proposal-days must be 1 to 90") }
-        let registryConnection = try UpstreamConnection.open(
-            "registry",
-            address: self.registry,
-            defaultAddress: "127.0.0.1:7401",
-            serverName: self.registryServerName,
-            tls: self.options.tls,
-            logger: logger
-        )
+        let registryConnection = try self.registry.open(tls: self.options.tls, logger: logger)
         let assessmentConnection = try UpstreamConnection.open(
             "assessment",
             address: self.assessment,
