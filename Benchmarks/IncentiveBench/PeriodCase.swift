@@ -22,6 +22,12 @@ struct PeriodCase {
           "hold_days": 0, "payout_minimum_fen": 5000, "over_budget": "pro_rata" }
         """
 
+    private static let keyed: CallOptions = {
+        var options = CallOptions()
+        options.metadata.set("idempotency-key", "bench-funding")
+        return options
+    }()
+
     func run() async throws -> String {
         try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
         let setup = ContinuousClock.now
@@ -74,7 +80,8 @@ struct PeriodCase {
                 programId: "bench",
                 cashFen: 1_000_000_000_000,
                 trafficImpressions: 10_000_000_000
-            )
+            ),
+            options: Self.keyed
         )
         _ = try await operators.publishRules(
             IncentiveV1.PublishRulesRequest(programId: "bench", document: Self.rules, effectiveFrom: "2021-07")

@@ -88,7 +88,7 @@ import WindMakerTestSupport
                 cashFen: 1_000_000,
                 trafficImpressions: 10_000
             ),
-            context: .testing(Method.fundProgram, peer: Self.alice)
+            context: .testing(Method.fundProgram, peer: Self.alice, metadata: ["idempotency-key": "initial-funding"])
         )
         _ = try await self.service.publishRules(
             request: IncentiveV1.PublishRulesRequest(
@@ -217,6 +217,72 @@ import WindMakerTestSupport
         let computed = try await self.compute(key: "compute-1")
         let recomputed = try await self.compute(key: "compute-2")
         #expect(computed.created && !recomputed.created && recomputed.batch?.id == computed.batch?.id)
+    }
+
+    @Test func fundingWithoutAnIdempotencyKeyIsRefused() async throws {
+        let refused = await self.status {
+            try await self.service.fundProgram(
+                request: IncentiveV1.FundProgramRequest(programId: "wm-2021h2", cashFen: 500),
+                context: .testing(Method.fundProgram, peer: Self.alice)
+            )
+        }
+        #expect(refused?.code == .invalidArgument && refused?.message.contains("idempotency-key") == true)
+    }
+
+    @Test func badInputIsRefusedNamingTheRule() async throws {
+        func fund(_ program: String, cash: Int64, key: String) async -> RPCError? {
+            await self.status {
+                try await self.service.fundProgram(
+                    request: IncentiveV1.FundProgramRequest(programId: program, cashFen: cash),
+                    context: .testing(Method.fundProgram, peer: Self.alice, metadata: ["idempotency-key": key])
+                )
+            }
+        }
+        let negative = await fund("wm-2021h2", cash: -1, key: "k1")
+        #expect(negative?.code == .invalidArgument && negative?.message.contains("cash_fen") == true)
+        #expect(await fund("wm-2021h2", cash: 0, key: "k2")?.code == .invalidArgument)
+        #expect(await fund("no-such-program", cash: 1, key: "k3")?.code == .notFound)
+        #expect(await fund("Not A Program", cash: 1, key: "k4")?.code == .invalidArgument)
+        #expect(await fund("wm-2021h2", cash: .max, key: "k5")?.code == .invalidArgument)
+        let unknownBatch = await self.status {
+            try await self.service.approveBatch(
+                request: IncentiveV1.BatchRequest(batchId: "wm-2021h2.2021-07.9"),
+                context: .testing(Method.approveBatch, peer: Self.carol)
+            )
+        }
+        #expect(unknownBatch?.code == .notFound && unknownBatch?.message.contains("wm-2021h2.2021-07.9") == true)
+        let malformed = await self.status {
+            try await self.service.postBatch(
+                request: IncentiveV1.BatchRequest(batchId: "july"),
+                context: .testing(Method.postBatch, peer: Self.carol)
+            )
+        }
+        #expect(malformed?.code == .invalidArgument && malformed?.message.contains("batch_id") == true)
+        let unknownAccount = await self.status {
+            try await self.service.createTransfers(
+                request: IncentiveV1.CreateTransfersRequest(transfers: [
+                    IncentiveV1.Transfer(
+                        id: "t1",
+                        debitAccount: "funding:cash",
+                        creditAccount: "provider:nobody:payable",
+                        amount: 1,
+                        unit: "FEN"
+                    )
+                ]),
+                context: .testing(Method.createTransfers, peer: Self.alice)
+            )
+        }
+        #expect(
+            unknownAccount?.code == .notFound && unknownAccount?.message.contains("provider:nobody:payable") == true
+        )
+        _ = try await self.compute()
+        _ = try await self.service.rejectBatch(
+            request: IncentiveV1.RejectBatchRequest(batchId: "wm-2021h2.2021-07.1", reason: "wrong rules"),
+            context: .testing(Method.rejectBatch, peer: Self.carol)
+        )
+        self.clock.set(Self.start.adding(seconds: 8 * 86_400))
+        let voided = await self.status { try await self.post() }
+        #expect(voided?.code == .failedPrecondition && voided?.message.contains("REJECTED") == true)
     }
 
     @Test func sixteenConcurrentApprovalsAndPostsTakeEffectOnce() async throws {

@@ -94,10 +94,18 @@ struct IncentiveTestStack {
             )
         )
         _ = try await operators.incentive.fundProgram(
-            IncentiveV1.FundProgramRequest(programId: "wm-2021h2", cashFen: cash, trafficImpressions: traffic)
+            IncentiveV1.FundProgramRequest(programId: "wm-2021h2", cashFen: cash, trafficImpressions: traffic),
+            options: Self.keyed("initial-funding")
         )
         _ = try await operators.incentive.publishRules(
             IncentiveV1.PublishRulesRequest(programId: "wm-2021h2", document: Self.rules, effectiveFrom: "2021-07")
         )
+    }
+
+    /// Call options carrying an idempotency key.
+    static func keyed(_ key: String) -> CallOptions {
+        var options = CallOptions()
+        options.metadata.set("idempotency-key", key)
+        return options
     }
 }

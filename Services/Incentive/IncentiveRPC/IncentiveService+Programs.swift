@@ -52,6 +52,7 @@ extension IncentiveService {
         request: IncentiveV1.FundProgramRequest,
         context: ServerContext
     ) async throws -> IncentiveV1.BudgetResponse {
+        try ServiceCalls.requireIdempotencyKey(context, because: "a retry without one would fund the program twice")
         let id = try IncentiveWireRequest.program(request.programId)
         return try await self.calls.mutating(request, context: context) { sql, now in
             try self.incentive.fund(

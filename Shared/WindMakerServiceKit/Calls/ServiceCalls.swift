@@ -1,9 +1,9 @@
-public import Logging
+import Logging
 public import WindMakerKit
 public import WindMakerMessages
 public import WindMakerRPC
 public import WindMakerStorage
-public import WindMakerStoreKit
+import WindMakerStoreKit
 
 /// The plumbing of a service adapter's calls: the storage thread for reads, idempotent group-committed writes, the
 /// clock, and the one mapping of what a call throws onto a status.
@@ -88,6 +88,17 @@ public struct ServiceCalls: Sendable {
                 return try Response(serializedBytes: bytes)
             }
         }
+    }
+
+    /// Refuses a call without an `idempotency-key`, for operations whose retry would otherwise act twice (funding a
+    /// budget): `INVALID_ARGUMENT` saying why the key is needed.
+    public static func requireIdempotencyKey(_ context: ServerContext, because reason: String) throws {
+        guard context.requestMetadata[Metadata.Keys.idempotencyKey] == nil else { return }
+        throw RPCError(
+            .invalidArgument,
+            "\(context.descriptor.fullName) needs an idempotency-key: \(reason); send one (wmctl does) and reuse it "
+                + "when you retry"
+        )
     }
 
     /// The caller's idempotency key for `request`, or `nil` when the call carries none.
