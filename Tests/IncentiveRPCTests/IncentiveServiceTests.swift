@@ -353,5 +353,14 @@ import WindMakerTestSupport
         var changed = ok
         changed.amount = 101
         #expect(await send([changed])?.code == .alreadyExists)
+        var correction = ok
+        correction.id = "correction-2"
+        correction.corrects = "correction-1"
+        #expect(await send([correction]) == nil)
+        var dangling = ok
+        dangling.id = "correction-3"
+        dangling.corrects = "no-such-transfer"
+        let missing = await send([dangling])
+        #expect(missing?.code == .notFound && missing?.message.contains("no-such-transfer") == true)
     }
 }

@@ -94,6 +94,63 @@ import WindMakerTestSupport
         await registryOperators.test.connection.close()
     }
 
+    @Test func sixteenClientsApprovingAndPostingTheSameBatchTakeEffectOnce() async throws {
+        let stack = try await IncentiveTestStack.start()
+        defer { stack.stop() }
+        _ = try await stack.assessmentStack.activeProvider(1, merchant: "m_1")
+        _ = try await stack.assessmentStack.activeProvider(2, type: .brand, merchant: "m_2")
+        try await stack.program()
+        try await stack.finalSeptember([("m_1", 300_000_000), ("m_2", 50_000_000)])
+        let bob = try stack.client("finance-bob")
+        var batchID = ""
+        try await bob.incentive.compute(IncentiveV1.PeriodRequest(programId: "wm-2021h2", period: "2021-09")) {
+            for try await message in $0 { batchID = message.batch?.id ?? batchID }
+        }
+        var clients: [IncentiveV1.Incentive.Client] = []
+        var connections: [TestClient] = []
+        for _ in 0 ..< 16 {
+            let client = try stack.client("finance-carol")
+            clients.append(client.incentive)
+            connections.append(client.test)
+        }
+        let request = IncentiveV1.BatchRequest(batchId: batchID)
+        let approvals = await withTaskGroup(of: RPCError.Code.self) { group in
+            for (index, client) in clients.enumerated() {
+                group.addTask {
+                    let refused = await rpcStatus {
+                        try await client.approveBatch(request, options: IncentiveTestStack.keyed("approve-\(index)"))
+                    }
+                    return refused?.code ?? .ok
+                }
+            }
+            return await group.reduce(into: [RPCError.Code]()) { $0.append($1) }
+        }
+        #expect(approvals.filter { $0 == .ok }.count == 1)
+        #expect(approvals.filter { $0 != .ok }.allSatisfy { $0 == .failedPrecondition })
+        let posts = await withTaskGroup(of: RPCError.Code.self) { group in
+            for (index, client) in clients.enumerated() {
+                group.addTask {
+                    let refused = await rpcStatus {
+                        try await client.postBatch(request, options: IncentiveTestStack.keyed("post-\(index)"))
+                    }
+                    return refused?.code ?? .ok
+                }
+            }
+            return await group.reduce(into: [RPCError.Code]()) { $0.append($1) }
+        }
+        #expect(posts.filter { $0 == .ok }.count == 1)
+        #expect(posts.filter { $0 != .ok }.allSatisfy { $0 == .failedPrecondition })
+        let operators = try stack.client("operator-alice")
+        let report = try await operators.incentive.reconcile(IncentiveV1.ReconcileRequest())
+        let budget = try await operators.incentive.getBudget(IncentiveV1.ProgramRequest(programId: "wm-2021h2"))
+        #expect(report.violations.isEmpty && budget.budget?.cash?.reserved == 0)
+        let batch = try await operators.incentive.getBatch(IncentiveV1.GetBatchRequest(batchId: batchID)).batch
+        #expect(batch?.state == "POSTED" && budget.budget?.cash?.posted == batch?.totals?.cashFen)
+        for connection in connections { await connection.connection.close() }
+        await bob.test.connection.close()
+        await operators.test.connection.close()
+    }
+
     @Test func computingFailsUnavailableWhenTheAssessmentIsDown() async throws {
         let stack = try await IncentiveTestStack.start()
         defer { stack.stop() }

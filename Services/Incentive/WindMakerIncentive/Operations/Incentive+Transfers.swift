@@ -45,6 +45,17 @@ extension Incentive {
                 ])
             }
         }
+        var named = Set<TransferID>()
+        for (index, transfer) in transfers.enumerated() {
+            if let corrected = transfer.corrects, !named.contains(corrected),
+                try self.ledger.store.transfer(corrected, in: sql) == nil
+            {
+                throw IncentiveError.notFound(
+                    what: "transfer \(corrected), which transfers[\(index)] says it corrects,"
+                )
+            }
+            named.insert(transfer.id)
+        }
         let outcomes: [LedgerEngine.Outcome]
         do {
             outcomes = try self.ledger.apply(transfers, at: time, in: sql)
