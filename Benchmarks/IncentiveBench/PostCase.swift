@@ -7,8 +7,8 @@ import WindMakerServiceAPI
 /// Posts `count` transfers through an incentive server in a child process, over mutual TLS on loopback, in
 /// `CreateTransfers` requests of `group` transfers (each applied whole, posted, durable when answered), `concurrency`
 /// requests in flight so that the server's group commit shares fsyncs among them. The requests are built before the
-/// clock starts. Every transfer moves between the funding source and the paid-out clearing account, the hottest
-/// pair a ledger can have.
+/// clock starts. Every transfer tops up one program's cash budget from the funding source: the hottest pair of
+/// accounts a ledger can have.
 struct PostCase {
     let count: Int
     let group: Int
@@ -31,7 +31,7 @@ struct PostCase {
                     IncentiveV1.Transfer(
                         id: "bench-\(index)",
                         debitAccount: "funding:cash",
-                        creditAccount: "clearing:cash",
+                        creditAccount: "program:bench:cash",
                         amount: Int64(1 + index % 1_000),
                         unit: "FEN"
                     )
@@ -45,6 +45,14 @@ struct PostCase {
             certificates: self.certificates
         )
         let client = IncentiveV1.Incentive.Client(RPCClient(transport: connection))
+        _ = try await client.createProgram(
+            IncentiveV1.CreateProgramRequest(
+                programId: "bench",
+                name: "Bench program",
+                firstPeriod: "2021-07",
+                lastPeriod: "2021-12"
+            )
+        )
         let next = NextIndex()
         let began = ContinuousClock.now
         let created = try await withThrowingTaskGroup(of: Int64.self) { tasks in

@@ -1,4 +1,5 @@
 import Foundation
+import WindMakerKit
 
 /// Fixed-point numbers from the wire as decimal text: scores in hundredths (`8512` → `85.12`), indicator values in
 /// ten-thousandths (`15000` → `1.5`), fen as yuan (`12345` → `¥123.45`).
@@ -18,50 +19,41 @@ enum FixedText {
 
     static func value(_ tenThousandths: Int64) -> String { Self.decimal(tenThousandths, places: 4) }
 
-    /// Fen as yuan with thousands separators: `123456` → `¥1,234.56`, `-5` → `-¥0.05`.
-    static func yuan(_ fen: Int64) -> String {
-        let text = Self.decimal(fen, places: 2)
-        let unsigned = text.hasPrefix("-") ? String(text.dropFirst()) : text
-        let parts = unsigned.split(separator: ".")
-        return (fen < 0 ? "-¥" : "¥") + Self.grouped(String(parts[0])) + "." + parts[1]
-    }
+    static func yuan(_ fen: Int64) -> String { AmountText.yuan(fen) }
 
-    /// A count with thousands separators: `5000000` → `5,000,000`.
-    static func count(_ value: Int64) -> String {
-        (value < 0 ? "-" : "") + Self.grouped(String(value.magnitude))
-    }
+    static func yuan(decimal text: String) -> String { AmountText.yuan(decimal: text) }
 
-    /// Reads yuan as fen: `1234.56`, `1,234.5`, `¥1,000,000` (at most two decimals, not negative); `nil` otherwise.
+    static func count(_ value: Int64) -> String { AmountText.count(value) }
+
+    static func count(decimal text: String) -> String { AmountText.count(decimal: text) }
+
+    /// Reads yuan as fen: `1234.56`, `1,234.5`, `¥1,000,000` (at most two decimals, not negative, commas only as
+    /// thousands separators); `nil` otherwise.
     static func fen(fromYuan text: String) -> Int64? {
-        var digits = text.replacingOccurrences(of: ",", with: "")
-        if digits.hasPrefix("¥") { digits.removeFirst() }
-        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let first = parts.first, !first.isEmpty, first.allSatisfy(\.isASCII), first.allSatisfy(\.isNumber),
+        var rest = Substring(text)
+        if rest.hasPrefix("¥") { rest = rest.dropFirst() }
+        let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = Self.count(from: String(parts[0])) else { return nil }
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard
             parts.count == 1
-                || ((1 ... 2).contains(parts[1].count) && parts[1].allSatisfy { $0.isASCII && $0.isNumber }),
-            let whole = Int64(first)
+                || ((1 ... 2).contains(fraction.count) && fraction.allSatisfy { $0.isASCII && $0.isNumber })
         else { return nil }
-        let fraction = parts.count == 2 ? String(parts[1]) : ""
         let cents = Int64(fraction + String(repeating: "0", count: 2 - fraction.count)) ?? 0
         let (scaled, overflow) = whole.multipliedReportingOverflow(by: 100)
         let (sum, overflowSum) = scaled.addingReportingOverflow(cents)
         return overflow || overflowSum ? nil : sum
     }
 
-    /// Reads a count with optional thousands separators (`5,000,000`); `nil` otherwise.
+    /// Reads a whole number, plain (`5000000`) or grouped by thousands (`5,000,000`); `nil` for anything else,
+    /// `0,5` and `5,00,000` included.
     static func count(from text: String) -> Int64? {
-        let digits = text.replacingOccurrences(of: ",", with: "")
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int64(digits)
-    }
-
-    private static func grouped(_ digits: String) -> String {
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return out
+        let groups = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard let first = groups.first, (1 ... (groups.count == 1 ? 19 : 3)).contains(first.count),
+            groups.dropFirst().allSatisfy({ $0.count == 3 }),
+            groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        return Int64(groups.joined())
     }
 
     /// Reads `1.5` as ten-thousandths (15000); `nil` for anything else, more than 4 decimals included.

@@ -129,7 +129,7 @@ import WindMakerTestSupport
         )
     }
 
-    private func post(key: String? = nil) async throws -> IncentiveV1.BatchResponse {
+    private func post(key: String? = nil) async throws -> IncentiveV1.PostBatchResponse {
         try await self.service.postBatch(
             request: IncentiveV1.BatchRequest(batchId: "wm-2021h2.2021-07.1"),
             context: .testing(Method.postBatch, peer: Self.carol, metadata: key.map { ["idempotency-key": $0] } ?? [:])
@@ -170,6 +170,7 @@ import WindMakerTestSupport
             )
         )
         #expect(own.paidFen == 20_000 && own.entries.first?.line?.inputDigest == "d-\(Self.providerA)")
+        #expect(own.entries.first?.batch?.approvedBy == "" && own.entries.first?.batch?.totals == nil)
         let other = await self.status {
             try await self.service.getStatement(
                 request: IncentiveV1.StatementRequest(
@@ -188,7 +189,7 @@ import WindMakerTestSupport
             request: IncentiveV1.ReconcileRequest(),
             context: .testing(Method.reconcile, peer: Self.alice)
         )
-        #expect(report.violations.isEmpty && report.postedTotal > 0)
+        #expect(report.violations.isEmpty && report.postedFen != "0")
     }
 
     @Test func aKeyedRetryMovesNothingTwiceAndAReusedKeyIsRefused() async throws {
@@ -264,7 +265,7 @@ import WindMakerTestSupport
                     IncentiveV1.Transfer(
                         id: "t1",
                         debitAccount: "funding:cash",
-                        creditAccount: "provider:nobody:payable",
+                        creditAccount: "program:nope:cash",
                         amount: 1,
                         unit: "FEN"
                     )
@@ -273,7 +274,7 @@ import WindMakerTestSupport
             )
         }
         #expect(
-            unknownAccount?.code == .notFound && unknownAccount?.message.contains("provider:nobody:payable") == true
+            unknownAccount?.code == .notFound && unknownAccount?.message.contains("program:nope:cash") == true
         )
         _ = try await self.compute()
         _ = try await self.service.rejectBatch(
@@ -342,7 +343,7 @@ import WindMakerTestSupport
         var overdraft = ok
         overdraft.id = "too-much"
         overdraft.debitAccount = "program:wm-2021h2:cash"
-        overdraft.creditAccount = "clearing:cash"
+        overdraft.creditAccount = "funding:cash"
         overdraft.amount = 2_000_000
         let refused = await send([overdraft])
         #expect(refused?.code == .failedPrecondition && refused?.message.contains("below zero") == true)
@@ -353,10 +354,47 @@ import WindMakerTestSupport
         var changed = ok
         changed.amount = 101
         #expect(await send([changed])?.code == .alreadyExists)
+        for (debit, credit) in [
+            ("funding:cash", "clearing:cash"), ("program:wm-2021h2:cash", "clearing:cash"),
+            ("funding:cash", "provider:prv_aaaaaaaaaaaaaaaa:payable"),
+            ("provider:prv_aaaaaaaaaaaaaaaa:receivable", "funding:cash"), ("funding:traffic", "program:wm-2021h2:cash"),
+        ] {
+            var sideways = ok
+            sideways.id = "sideways"
+            sideways.debitAccount = debit
+            sideways.creditAccount = credit
+            let refused = await send([sideways])
+            #expect(
+                refused?.code == .invalidArgument && refused?.message.contains("approved batches") == true,
+                "\(debit)"
+            )
+        }
         var correction = ok
         correction.id = "correction-2"
         correction.corrects = "correction-1"
+        correction.debitAccount = ok.creditAccount
+        correction.creditAccount = ok.debitAccount
+        correction.amount = 60
         #expect(await send([correction]) == nil)
+        var tooMuch = correction
+        tooMuch.id = "correction-2b"
+        #expect(await send([tooMuch])?.code == .failedPrecondition)
+        var sameWay = correction
+        sameWay.id = "correction-2c"
+        sameWay.debitAccount = ok.debitAccount
+        sameWay.creditAccount = ok.creditAccount
+        sameWay.amount = 1
+        #expect(await send([sameWay])?.code == .invalidArgument)
+        var ofAFunding = correction
+        ofAFunding.id = "correction-2d"
+        ofAFunding.corrects = "fund.wm-2021h2.1.cash"
+        ofAFunding.amount = 1
+        #expect(await send([ofAFunding]) == nil)
+        let budget = try await self.service.getBudget(
+            request: IncentiveV1.ProgramRequest(programId: "wm-2021h2"),
+            context: .testing(Method.getBudget, peer: Self.alice)
+        )
+        #expect(budget.budget?.cash?.funded == 1_000_000 + 100 - 60 - 1 && budget.budget?.cash?.recovered == 0)
         var dangling = ok
         dangling.id = "correction-3"
         dangling.corrects = "no-such-transfer"

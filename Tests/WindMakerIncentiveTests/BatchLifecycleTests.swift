@@ -34,7 +34,7 @@ import WindMakerStorage
             try await failing.compute(failing.july, [H.input(1), H.input(2)])
         } throws: { error in
             guard case .failedPrecondition(let message) = error as? IncentiveError else { return false }
-            return message.contains("needs 40000 fen") && message.contains("short by 10000 fen")
+            return message.contains("needs ¥400.00") && message.contains("short by ¥100.00")
         }
         #expect(try failing.budget().cash.reserved == 0)
 
@@ -127,8 +127,15 @@ import WindMakerStorage
         #expect(try h.budget().cash.reserved == 20_000 && h.budget().cash.posted == 20_000)
         #expect(try h.incentive.reconcile().violations.isEmpty)
 
+        await #expect {
+            try await h.post(batch.id, [H.provider(2): .suspended], at: h.afterHold)
+        } throws: { error in
+            guard case .failedPrecondition(let message) = error as? IncentiveError else { return false }
+            return message.contains("still SUSPENDED")
+        }
         _ = try await h.post(batch.id, [H.provider(2): .active], at: h.afterHold)
         #expect(try h.lines(batch.id).map(\.status) == [.paid, .paid, .voided])
+        #expect(try h.lines(batch.id)[1].explanation.last == "released: the provider is ACTIVE again; paid")
         #expect(try h.budget().cash.reserved == 0 && h.budget().cash.posted == 40_000)
         await #expect(throws: IncentiveError.self) { try await h.post(batch.id, [:], at: h.afterHold) }
         #expect(try h.incentive.reconcile().violations.isEmpty)
@@ -165,12 +172,23 @@ import WindMakerStorage
 
     @Test func periodsArePaidInOrder() async throws {
         let h = try await H()
-        let july = try await h.compute(h.july, [H.input(1)]).batch
+        let september = try PeriodID("2021-09")
+        let august = try await h.compute(h.august, [H.input(1)]).batch
+        _ = try await h.approve(august.id)
+        _ = try await h.post(august.id, [H.provider(1): .active], at: h.afterHold)
         await #expect {
-            try await h.compute(h.august, [H.input(1)])
+            try await h.compute(h.july, [H.input(1)])
         } throws: { error in
             guard case .failedPrecondition(let message) = error as? IncentiveError else { return false }
-            return message.contains("paid in order") && message.contains(july.id.description)
+            return message.contains("2021-07 can no longer be paid")
+        }
+        let pending = try await h.compute(september, [H.input(1)]).batch
+        let october = try PeriodID("2021-10")
+        await #expect {
+            try await h.compute(october, [H.input(1)])
+        } throws: { error in
+            guard case .failedPrecondition(let message) = error as? IncentiveError else { return false }
+            return message.contains("paid in order") && message.contains(pending.id.description)
         }
     }
 
@@ -210,7 +228,7 @@ import WindMakerStorage
             in: h.incentive.database
         )
         #expect(statement.paid == 50_000)
-        #expect(statement.entries[0].line.explanation.contains("clawback deducted: − 10000 fen"))
+        #expect(statement.entries[0].line.explanation.contains("clawback deducted: − ¥100.00"))
         #expect(try h.incentive.reconcile().violations.isEmpty)
     }
 
@@ -247,5 +265,33 @@ import WindMakerStorage
         #expect(try h.lines(batch.id).map(\.status) == [.voided, .paid])
         #expect(try h.budget().cash.posted == 20_000)
         #expect(try h.incentive.reconcile().violations.isEmpty)
+    }
+
+    @Test func theRulesInForceAreThoseWithTheLatestEffectiveDate() async throws {
+        let h = try await H()
+        let richer = H.rules.replacingOccurrences(of: "\"S\": 200", with: "\"S\": 400")
+        let poorer = H.rules.replacingOccurrences(of: "\"S\": 200", with: "\"S\": 100")
+        // v2 from August, then v3 published later but effective from July: August keeps v2.
+        _ = try await h.write { incentive, sql in
+            _ = try incentive.publishRules(
+                h.program,
+                document: richer,
+                effectiveFrom: h.august,
+                actor: "operator",
+                at: h.now,
+                in: sql
+            )
+            return try incentive.publishRules(
+                h.program,
+                document: poorer,
+                effectiveFrom: h.july,
+                actor: "operator",
+                at: h.now,
+                in: sql
+            )
+        }
+        let database = h.incentive.database
+        #expect(try h.incentive.rules(h.program, for: h.august, in: database).version == 2)
+        #expect(try h.incentive.rules(h.program, for: h.july, in: database).version == 3)
     }
 }

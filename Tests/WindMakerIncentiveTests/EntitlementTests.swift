@@ -43,6 +43,15 @@ import WindMakerKit
         }
     }
 
+    @Test func anOversizedDocumentIsRefusedBeforeItIsParsed() {
+        let padding = String(repeating: " ", count: EntitlementRules.maximumDocumentBytes)
+        #expect {
+            try EntitlementRules.read(Array((padding + "{}").utf8))
+        } throws: { error in
+            (error as? InvalidRequest)?.violations.first?.field == "document"
+        }
+    }
+
     @Test func rateFloorCapsCarryAndClawback() throws {
         let rules = try self.rules()
         // 1% of ¥1,000,000 = ¥10,000, plus the 100M club's 0.5% = ¥15,000.

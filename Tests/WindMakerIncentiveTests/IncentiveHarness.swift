@@ -82,7 +82,7 @@ final class IncentiveHarness: Sendable {
         at time: Timestamp
     ) async throws -> Batch {
         try await self.write { incentive, sql in
-            try incentive.post(batch, standings: standings, actor: "finance-b", at: time, in: sql)
+            try incentive.post(batch, standings: standings, actor: "finance-b", at: time, in: sql).batch
         }
     }
 

@@ -45,7 +45,15 @@ import WindMakerIncentive
         var ledger = self.ledger()
         _ = try ledger.apply([self.transfer("fund", from: self.funding, to: self.budget, 1_000)])
         let before = ledger
-        #expect(throws: LedgerError.overdraft(try TransferID("b"), account: self.budget, available: 400, amount: 500)) {
+        #expect(
+            throws: LedgerError.overdraft(
+                try TransferID("b"),
+                account: self.budget,
+                available: 400,
+                amount: 500,
+                unit: .fen
+            )
+        ) {
             try ledger.apply([
                 self.transfer("a", from: self.budget, to: self.payable, 600, pending: true),
                 self.transfer("b", from: self.budget, to: self.payable, 500, pending: true),
@@ -101,9 +109,15 @@ import WindMakerIncentive
         ) {
             try ledger.apply([self.transfer("t", from: self.funding, to: self.traffic, 5, unit: .impressions)])
         }
-        _ = try ledger.apply([self.transfer("big", from: self.funding, to: self.payable, .max)])
+        #expect(throws: LedgerError.self) {
+            try ledger.apply([self.transfer("big", from: self.funding, to: self.payable, Transfer.maximumAmount + 1)])
+        }
+        // A funding source whose debits are within one transfer of 64 bits.
+        var funding = Account(id: self.funding, unit: .fen, noOverdraft: false)
+        funding.restore(debitsPosted: .max - 10, creditsPosted: 0, debitsPending: 0, creditsPending: 0)
+        var nearlyFull = LedgerEngine(accounts: [funding, Account(id: self.payable, unit: .fen, noOverdraft: false)])
         #expect(throws: LedgerError.overflow(try TransferID("more"), account: self.funding)) {
-            try ledger.apply([self.transfer("more", from: self.funding, to: self.payable, 1)])
+            try nearlyFull.apply([self.transfer("more", from: self.funding, to: self.payable, 11)])
         }
         #expect(throws: LedgerError.unknownAccount(try AccountID("nowhere"))) {
             try ledger.apply([self.transfer("u", from: self.funding, to: try AccountID("nowhere"), 1)])

@@ -39,7 +39,7 @@ import WindMakerIncentive
             transfers: ledger.transfers.values
         )
         #expect(report.violations.isEmpty, "\(report.violations)")
-        #expect(report.transfers == 4 && report.postedTotal == 1_300 && report.pendingTotal == 100)
+        #expect(report.transfers == 4 && report.totals(.fen).posted == 1_300 && report.totals(.fen).pending == 100)
     }
 
     @Test func aLostTransferOrABalanceOutOfStepIsNamed() throws {

@@ -58,7 +58,7 @@ import WindMakerTestSupport
         let report = try reopened.reconcile()
         #expect(report.violations.isEmpty, "\(report.violations)")
         #expect(report.transfers == 21)
-        #expect(report.postedTotal == 10_100 && report.pendingTotal == 1_800)
+        #expect(report.totals(.fen).posted == 10_100 && report.totals(.fen).pending == 1_800)
         let budget = try #require(try SQLiteLedgerStore().account(self.budget, in: reopened.database))
         #expect(budget.available == 10_000 - 100 - 1_800)
         #expect(try SQLiteLedgerStore().transfer(try TransferID("ok"), in: reopened.database) == nil)

@@ -81,14 +81,19 @@ extension IncentiveService {
     public func postBatch(
         request: IncentiveV1.BatchRequest,
         context: ServerContext
-    ) async throws -> IncentiveV1.BatchResponse {
+    ) async throws -> IncentiveV1.PostBatchResponse {
         let id = try IncentiveWireRequest.batch(request.batchId)
         _ = try await self.calls.reading(context) { try self.incentive.batch(id, in: self.incentive.database) }
         let standings = try await self.source.standings()
         return try await self.calls.mutating(request, context: context) { sql, now in
             try self.incentive.post(id, standings: standings, actor: context.peer.description, at: now, in: sql)
-        } response: {
-            IncentiveV1.BatchResponse(batch: IncentiveV1.Batch($0))
+        } response: { outcome in
+            IncentiveV1.PostBatchResponse(
+                batch: IncentiveV1.Batch(outcome.batch),
+                paid: Int64(outcome.paid),
+                held: Int64(outcome.held),
+                voided: Int64(outcome.voided)
+            )
         }
     }
 

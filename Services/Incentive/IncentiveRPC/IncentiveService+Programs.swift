@@ -42,10 +42,14 @@ extension IncentiveService {
         request: IncentiveV1.ListProgramsRequest,
         context: ServerContext
     ) async throws -> IncentiveV1.ListProgramsResponse {
+        let page = PageRequest(size: Int(request.page?.pageSize ?? 0), token: request.page?.pageToken)
         let programs = try await self.calls.reading(context) {
-            try self.incentive.programs(in: self.incentive.database)
+            try self.incentive.programs(page: page, in: self.incentive.database)
         }
-        return IncentiveV1.ListProgramsResponse(programs: programs.map(IncentiveV1.Program.init))
+        return IncentiveV1.ListProgramsResponse(
+            programs: programs.items.map(IncentiveV1.Program.init),
+            page: CommonV1.PageResponse(nextPageToken: programs.nextPageToken ?? "")
+        )
     }
 
     public func fundProgram(
@@ -103,14 +107,28 @@ extension IncentiveService {
         }
     }
 
+    /// Every version without its document, or one version with it.
     public func getRules(
-        request: IncentiveV1.ProgramRequest,
+        request: IncentiveV1.GetRulesRequest,
         context: ServerContext
     ) async throws -> IncentiveV1.GetRulesResponse {
         let id = try IncentiveWireRequest.program(request.programId)
-        let versions = try await self.calls.reading(context) {
-            try self.incentive.rulesVersions(id, in: self.incentive.database)
+        guard request.version >= 0 else {
+            throw IncentiveError.invalidArgument([FieldViolation(field: "version", description: "must not be negative")]
+            )
         }
-        return IncentiveV1.GetRulesResponse(versions: versions.map(IncentiveV1.RulesVersion.init))
+        let versions = try await self.calls.reading(context) {
+            let database = self.incentive.database
+            return request.version == 0
+                ? try self.incentive.rulesVersions(id, in: database)
+                : [try self.incentive.rulesVersion(id, version: request.version, in: database)]
+        }
+        return IncentiveV1.GetRulesResponse(
+            versions: versions.map { version in
+                var wire = IncentiveV1.RulesVersion(version)
+                if request.version == 0 { wire.document = "" }
+                return wire
+            }
+        )
     }
 }

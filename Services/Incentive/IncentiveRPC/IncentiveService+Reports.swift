@@ -16,14 +16,17 @@ extension IncentiveService {
         let statement = try await self.calls.reading(context) {
             try self.incentive.statement(program, period: period, provider: provider, in: self.incentive.database)
         }
+        // A provider sees its own lines and what happened to each batch, not who approved it or the batch's totals.
+        let forProvider = try ProviderCaller.provider(context.peer) != nil
         return IncentiveV1.StatementResponse(
             programId: program.rawValue,
             period: period.description,
             providerId: provider.rawValue,
-            entries: statement.entries.map {
-                IncentiveV1.StatementEntry(
-                    batch: IncentiveV1.Batch($0.batch),
-                    line: IncentiveV1.EntitlementLine($0.line)
+            entries: statement.entries.map { entry in
+                let batch = IncentiveV1.Batch(entry.batch)
+                return IncentiveV1.StatementEntry(
+                    batch: forProvider ? batch.asSeenByProvider : batch,
+                    line: IncentiveV1.EntitlementLine(entry.line)
                 )
             },
             paidFen: statement.paid
@@ -39,9 +42,11 @@ extension IncentiveService {
         return IncentiveV1.ReconcileResponse(
             accounts: Int64(report.accounts),
             transfers: Int64(report.transfers),
-            pendingTotal: report.pendingTotal,
-            postedTotal: report.postedTotal,
-            violations: report.violations.map(\.description)
+            violations: report.violations.map(\.description),
+            pendingFen: String(report.totals(.fen).pending),
+            postedFen: String(report.totals(.fen).posted),
+            pendingImpressions: String(report.totals(.impressions).pending),
+            postedImpressions: String(report.totals(.impressions).posted)
         )
     }
 

@@ -20,7 +20,8 @@ struct IncentiveComputeCommand: AsyncParsableCommand {
     func run() async throws {
         let progress = ProgressLine("scorecards and standings read")
         var options = self.connection.streamingOptions
-        options.metadata.set("idempotency-key", self.idempotency.resolvedKey())
+        let key = self.idempotency.resolvedKey()
+        options.metadata.set("idempotency-key", key)
         options.isIdempotent = true
         let flags = FlagNames(["program_id": "<program>", "period": "<period>"]).merging(IdempotencyOptions.flags)
         let last = try await IncentiveCall.run(self.connection, flags: flags) { incentive in
@@ -43,7 +44,10 @@ struct IncentiveComputeCommand: AsyncParsableCommand {
         progress.finish()
         let batch = last.batch ?? IncentiveV1.Batch()
         if self.connection.json {
-            JSONOutput.print(["batch": IncentiveJSON.batch(batch), "created": .bool(last.created)])
+            JSONOutput.print(
+                ["batch": IncentiveJSON.batch(batch), "created": .bool(last.created)],
+                idempotencyKey: key
+            )
         } else {
             print(last.created ? "proposed a new batch" : "a batch already stands for this period; nothing new")
             print(IncentiveTables.batch(batch))
@@ -100,10 +104,10 @@ struct IncentiveApproveCommand: AsyncParsableCommand {
     @OptionGroup var idempotency: IdempotencyOptions
 
     func run() async throws {
-        let response = try await IncentiveCall.mutating(self.connection, self.idempotency, flags: batchFlags) {
+        let (response, key) = try await IncentiveCall.mutating(self.connection, self.idempotency, flags: batchFlags) {
             try await $0.approveBatch(IncentiveV1.BatchRequest(batchId: self.batch), options: $1)
         }
-        IncentiveOutput.batch(response.batch ?? IncentiveV1.Batch(), self.connection)
+        IncentiveOutput.batch(response.batch ?? IncentiveV1.Batch(), self.connection, key: key)
     }
 }
 
@@ -121,13 +125,13 @@ struct IncentiveRejectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let flags = batchFlags.merging(FlagNames(["reason": "--reason"]))
-        let response = try await IncentiveCall.mutating(self.connection, self.idempotency, flags: flags) {
+        let (response, key) = try await IncentiveCall.mutating(self.connection, self.idempotency, flags: flags) {
             try await $0.rejectBatch(
                 IncentiveV1.RejectBatchRequest(batchId: self.batch, reason: self.reason),
                 options: $1
             )
         }
-        IncentiveOutput.batch(response.batch ?? IncentiveV1.Batch(), self.connection)
+        IncentiveOutput.batch(response.batch ?? IncentiveV1.Batch(), self.connection, key: key)
     }
 }
 
@@ -143,10 +147,25 @@ struct IncentivePostCommand: AsyncParsableCommand {
     @OptionGroup var idempotency: IdempotencyOptions
 
     func run() async throws {
-        let response = try await IncentiveCall.mutating(self.connection, self.idempotency, flags: batchFlags) {
+        let (response, key) = try await IncentiveCall.mutating(self.connection, self.idempotency, flags: batchFlags) {
             try await $0.postBatch(IncentiveV1.BatchRequest(batchId: self.batch), options: $1)
         }
-        IncentiveOutput.batch(response.batch ?? IncentiveV1.Batch(), self.connection)
+        let batch = response.batch ?? IncentiveV1.Batch()
+        if self.connection.json {
+            JSONOutput.print(
+                [
+                    "batch": IncentiveJSON.batch(batch), "paid": .number(response.paid), "held": .number(response.held),
+                    "voided": .number(response.voided),
+                ],
+                idempotencyKey: key
+            )
+        } else {
+            print(
+                "\(response.paid) lines paid, \(response.held) held for suspended providers (post again once they "
+                    + "are reinstated), \(response.voided) voided"
+            )
+            print(IncentiveTables.batch(batch))
+        }
     }
 }
 
@@ -165,7 +184,7 @@ struct IncentiveVoidCommand: AsyncParsableCommand {
 
     func run() async throws {
         let flags = batchFlags.merging(FlagNames(["provider_id": "<provider>", "reason": "--reason"]))
-        let response = try await IncentiveCall.mutating(self.connection, self.idempotency, flags: flags) {
+        let (response, key) = try await IncentiveCall.mutating(self.connection, self.idempotency, flags: flags) {
             try await $0.voidLine(
                 IncentiveV1.VoidLineRequest(batchId: self.batch, providerId: self.provider, reason: self.reason),
                 options: $1
@@ -173,7 +192,7 @@ struct IncentiveVoidCommand: AsyncParsableCommand {
         }
         let line = response.line ?? IncentiveV1.EntitlementLine()
         if self.connection.json {
-            JSONOutput.print(["line": IncentiveJSON.line(line)])
+            JSONOutput.print(["line": IncentiveJSON.line(line)], idempotencyKey: key)
         } else {
             print(IncentiveTables.lines([line]))
         }

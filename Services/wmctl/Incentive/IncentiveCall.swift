@@ -19,16 +19,19 @@ enum IncentiveCall {
         )
     }
 
-    /// Runs one mutating call with the command's idempotency key, naming the key's flag in refusals.
+    /// Runs one mutating call with the command's idempotency key (the flag's, or a fresh one), naming the key's flag
+    /// in refusals; returns the response and the key, which `--json` shows so a timed-out call can be retried.
     static func mutating<T>(
         _ options: ConnectionOptions,
         _ idempotency: IdempotencyOptions,
         flags: FlagNames = FlagNames(),
         _ body: (IncentiveV1.Incentive.Client, CallOptions) async throws -> T
-    ) async throws -> T {
-        let callOptions = IdempotencyOptions.callOptions(options, key: idempotency.resolvedKey())
-        return try await Self.run(options, flags: flags.merging(IdempotencyOptions.flags)) { client in
+    ) async throws -> (T, key: String) {
+        let key = idempotency.resolvedKey()
+        let callOptions = IdempotencyOptions.callOptions(options, key: key)
+        let response = try await Self.run(options, flags: flags.merging(IdempotencyOptions.flags)) { client in
             try await body(client, callOptions)
         }
+        return (response, key)
     }
 }

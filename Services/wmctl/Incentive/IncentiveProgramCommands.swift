@@ -29,7 +29,7 @@ struct IncentiveProgramCreateCommand: AsyncParsableCommand {
         let flags = FlagNames([
             "program_id": "<program>", "name": "--name", "first_period": "--first", "last_period": "--last",
         ])
-        let response = try await IncentiveCall.mutating(self.connection, self.idempotency, flags: flags) {
+        let (response, key) = try await IncentiveCall.mutating(self.connection, self.idempotency, flags: flags) {
             try await $0.createProgram(
                 IncentiveV1.CreateProgramRequest(
                     programId: self.program,
@@ -40,7 +40,7 @@ struct IncentiveProgramCreateCommand: AsyncParsableCommand {
                 options: $1
             )
         }
-        IncentiveOutput.program(response.program ?? IncentiveV1.Program(), self.connection)
+        IncentiveOutput.program(response.program ?? IncentiveV1.Program(), self.connection, key: key)
     }
 }
 
@@ -70,7 +70,7 @@ struct IncentiveProgramFundCommand: AsyncParsableCommand {
 
     func run() async throws {
         let flags = FlagNames(["program_id": "<program>", "cash_fen": "--cash", "traffic_impressions": "--traffic"])
-        let response = try await IncentiveCall.mutating(self.connection, self.idempotency, flags: flags) {
+        let (response, key) = try await IncentiveCall.mutating(self.connection, self.idempotency, flags: flags) {
             try await $0.fundProgram(
                 IncentiveV1.FundProgramRequest(
                     programId: self.program,
@@ -80,7 +80,7 @@ struct IncentiveProgramFundCommand: AsyncParsableCommand {
                 options: $1
             )
         }
-        IncentiveOutput.budget(response.budget ?? IncentiveV1.Budget(), self.connection)
+        IncentiveOutput.budget(response.budget ?? IncentiveV1.Budget(), self.connection, key: key)
     }
 }
 
@@ -109,13 +109,22 @@ struct IncentiveProgramListCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let response = try await IncentiveCall.run(self.connection) {
-            try await $0.listPrograms(IncentiveV1.ListProgramsRequest(), options: self.connection.callOptions)
+        var programs: [IncentiveV1.Program] = []
+        try await IncentiveCall.run(self.connection) { incentive in
+            var token = ""
+            repeat {
+                let page = try await incentive.listPrograms(
+                    IncentiveV1.ListProgramsRequest(page: CommonV1.PageRequest(pageSize: 500, pageToken: token)),
+                    options: self.connection.callOptions
+                )
+                programs += page.programs
+                token = page.page?.nextPageToken ?? ""
+            } while !token.isEmpty
         }
         if self.connection.json {
-            JSONOutput.print(["programs": .array(response.programs.map(IncentiveJSON.program))])
+            JSONOutput.print(["programs": .array(programs.map(IncentiveJSON.program))])
         } else {
-            print(IncentiveTables.programs(response.programs))
+            print(IncentiveTables.programs(programs))
         }
     }
 }
@@ -164,7 +173,7 @@ struct IncentiveRulesPublishCommand: AsyncParsableCommand {
     func run() async throws {
         let document = try DocumentFile.read(self.file)
         let flags = FlagNames(["program_id": "<program>", "effective_from": "--effective-from", "document": "<file>"])
-        let response = try await IncentiveCall.mutating(self.connection, self.idempotency, flags: flags) {
+        let (response, key) = try await IncentiveCall.mutating(self.connection, self.idempotency, flags: flags) {
             try await $0.publishRules(
                 IncentiveV1.PublishRulesRequest(
                     programId: self.program,
@@ -174,24 +183,33 @@ struct IncentiveRulesPublishCommand: AsyncParsableCommand {
                 options: $1
             )
         }
-        IncentiveOutput.rules([response.rules ?? IncentiveV1.RulesVersion()], self.connection)
+        IncentiveOutput.rules([response.rules ?? IncentiveV1.RulesVersion()], self.connection, key: key)
     }
 }
 
-/// `wmctl incentive rules show wm-2021h2`: every version, newest last.
+/// `wmctl incentive rules show wm-2021h2 [--version 2]`: every version, or one version's document.
 struct IncentiveRulesShowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a program's rules versions.")
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "List a program's rules versions, or print one version's document with --version."
+    )
 
     @Argument(help: "The program id.") var program: String
+    @Option(name: .customLong("version"), help: "The version whose document to print.") var version: Int64?
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let response = try await IncentiveCall.run(self.connection, flags: FlagNames(["program_id": "<program>"])) {
+        let flags = FlagNames(["program_id": "<program>", "version": "--version"])
+        let response = try await IncentiveCall.run(self.connection, flags: flags) {
             try await $0.getRules(
-                IncentiveV1.ProgramRequest(programId: self.program),
+                IncentiveV1.GetRulesRequest(programId: self.program, version: self.version ?? 0),
                 options: self.connection.callOptions
             )
         }
-        IncentiveOutput.rules(response.versions, self.connection)
+        if self.version != nil, !self.connection.json, let rules = response.versions.first {
+            print(TerminalText.escapedKeepingLines(rules.document))
+        } else {
+            IncentiveOutput.rules(response.versions, self.connection)
+        }
     }
 }

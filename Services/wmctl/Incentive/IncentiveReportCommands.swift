@@ -48,7 +48,9 @@ struct IncentiveReconcileCommand: AsyncParsableCommand {
         if self.connection.json {
             JSONOutput.print([
                 "accounts": .number(report.accounts), "transfers": .number(report.transfers),
-                "pending_total": .number(report.pendingTotal), "posted_total": .number(report.postedTotal),
+                "pending_fen": .string(report.pendingFen), "posted_fen": .string(report.postedFen),
+                "pending_impressions": .string(report.pendingImpressions),
+                "posted_impressions": .string(report.postedImpressions),
                 "violations": .array(report.violations.map(JSONOutput.Value.string)),
             ])
         } else {
@@ -101,7 +103,7 @@ struct IncentiveTransferCommand: AsyncParsableCommand {
     @Option(name: .customLong("debit"), help: "The account debited.") var debit: String
     @Option(name: .customLong("credit"), help: "The account credited.") var credit: String
     @Option(name: .customLong("amount"), help: "Yuan for cash accounts, impressions for traffic.") var amount: String
-    @Option(name: .customLong("unit"), help: "FEN (the amount in yuan) or IMPRESSIONS.") var unit = "FEN"
+    @Option(name: .customLong("unit"), help: "FEN (--amount in yuan, e.g. 1,000.00) or IMPRESSIONS.") var unit = "FEN"
     @Option(name: .customLong("corrects"), help: "The transfer this one corrects.") var corrects: String?
     @OptionGroup var connection: ConnectionOptions
 

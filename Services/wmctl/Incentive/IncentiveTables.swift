@@ -5,7 +5,7 @@ import WindMakerMessages
 enum IncentiveTables {
     static func program(_ program: IncentiveV1.Program) -> String {
         Table(
-            header: ["field", "value"],
+            header: ["FIELD", "VALUE"],
             rows: [
                 ["program", program.id], ["name", program.name],
                 ["periods", "\(program.firstPeriod) to \(program.lastPeriod)"], ["created by", program.createdBy],
@@ -16,7 +16,7 @@ enum IncentiveTables {
 
     static func programs(_ programs: [IncentiveV1.Program]) -> String {
         Table(
-            header: ["program", "name", "first", "last"],
+            header: ["PROGRAM", "NAME", "FIRST", "LAST"],
             rows: programs.map { [$0.id, $0.name, $0.firstPeriod, $0.lastPeriod] }
         ).rendered
     }
@@ -32,14 +32,14 @@ enum IncentiveTables {
         }
         return "program \(budget.program?.id ?? "")\n"
             + Table(
-                header: ["budget", "funded", "reserved", "paid", "recovered", "remaining"],
+                header: ["BUDGET", "FUNDED", "RESERVED", "PAID", "RECOVERED", "REMAINING"],
                 rows: [row("cash", cash, FixedText.yuan), row("traffic", traffic, FixedText.count)]
             ).rendered
     }
 
     static func rules(_ versions: [IncentiveV1.RulesVersion]) -> String {
         Table(
-            header: ["version", "effective from", "published by", "published at"],
+            header: ["VERSION", "EFFECTIVE FROM", "PUBLISHED BY", "PUBLISHED AT"],
             rows: versions.map {
                 [String($0.version), $0.effectiveFrom, $0.publishedBy, TimestampText.text($0.publishedAt)]
             }
@@ -54,8 +54,8 @@ enum IncentiveTables {
             ["cash", FixedText.yuan(totals.cashFen)], ["traffic", FixedText.count(totals.trafficImpressions)],
             ["carried forward", FixedText.yuan(totals.carriedFen)],
             ["proposed", "\(batch.proposedBy) at \(TimestampText.text(batch.proposedAt))"],
-            ["expires at", TimestampText.text(batch.expiresAt)],
         ]
+        if batch.state == "PROPOSED" { rows.append(["expires at", TimestampText.text(batch.expiresAt)]) }
         if totals.clawbackFen > 0 || totals.trafficClawbackImpressions > 0 {
             rows.append(["clawed back", FixedText.yuan(totals.clawbackFen)])
             rows.append(["traffic taken back", FixedText.count(totals.trafficClawbackImpressions)])
@@ -68,17 +68,17 @@ enum IncentiveTables {
             rows.append(["closed", "\(batch.closedBy) at \(TimestampText.text(batch.closedAt)): \(batch.closeReason)"])
         }
         if batch.postedAt != nil { rows.append(["posted at", TimestampText.text(batch.postedAt)]) }
-        return Table(header: ["field", "value"], rows: rows).rendered
+        return Table(header: ["FIELD", "VALUE"], rows: rows).rendered
     }
 
     static func lines(_ lines: [IncentiveV1.EntitlementLine]) -> String {
         Table(
-            header: ["provider", "type", "tier", "club", "status", "earned", "payout", "carried", "traffic"],
+            header: ["PROVIDER", "TYPE", "TIER", "CLUB", "STATUS", "EARNED", "PAYOUT", "CARRIED", "TRAFFIC"],
             rows: lines.map {
                 [
                     $0.providerId, $0.providerType, $0.tier, $0.club, $0.status, FixedText.yuan($0.earnedFen),
-                    FixedText.yuan($0.payoutFen), FixedText.yuan($0.carryOutFen),
-                    FixedText.count($0.trafficImpressions),
+                    $0.status == "VOIDED" ? "—" : FixedText.yuan($0.payoutFen), FixedText.yuan($0.carryOutFen),
+                    $0.status == "VOIDED" ? "—" : FixedText.count($0.trafficImpressions),
                 ]
             }
         ).rendered
@@ -92,7 +92,7 @@ enum IncentiveTables {
             text +=
                 "\n"
                 + Table(
-                    header: ["field", "value"],
+                    header: ["FIELD", "VALUE"],
                     rows: [
                         ["batch", "\(batch.id) (\(batch.kind), \(batch.state))"], ["line", line.status],
                         ["rules version", String(batch.rulesVersion)],
@@ -116,19 +116,23 @@ enum IncentiveTables {
 
     static func reconcile(_ report: IncentiveV1.ReconcileResponse) -> String {
         var text = Table(
-            header: ["accounts", "transfers", "pending", "posted"],
+            header: ["ACCOUNTS", "TRANSFERS", "PENDING CASH", "POSTED CASH", "PENDING TRAFFIC", "POSTED TRAFFIC"],
             rows: [
                 [
                     FixedText.count(report.accounts), FixedText.count(report.transfers),
-                    FixedText.count(report.pendingTotal), FixedText.count(report.postedTotal),
+                    FixedText.yuan(decimal: report.pendingFen), FixedText.yuan(decimal: report.postedFen),
+                    FixedText.count(decimal: report.pendingImpressions),
+                    FixedText.count(decimal: report.postedImpressions),
                 ]
             ]
         ).rendered
-        text +=
-            report.violations.isEmpty
-            ? "\nthe ledger reconciles"
-            : "\n\(report.violations.count) violations:\n"
+        switch report.violations.count {
+        case 0: text += "\nthe ledger reconciles"
+        case let count:
+            text +=
+                "\n\(count) \(count == 1 ? "violation" : "violations"):\n"
                 + report.violations.map { "  - " + TerminalText.escaped($0) }.joined(separator: "\n")
+        }
         return text
     }
 
@@ -138,7 +142,7 @@ enum IncentiveTables {
             + (report.publishedVersion == 0 ? "none" : "v\(report.publishedVersion)") + ")\n"
         text +=
             Table(
-                header: ["budget", "draft would take", "remaining"],
+                header: ["BUDGET", "DRAFT WOULD TAKE", "REMAINING"],
                 rows: [
                     ["cash", FixedText.yuan(report.cashFen), FixedText.yuan(report.cashRemainingFen)],
                     [
@@ -152,7 +156,7 @@ enum IncentiveTables {
             text +=
                 "\n\n"
                 + Table(
-                    header: [title, "providers", "cash", "traffic"],
+                    header: [title.uppercased(), "PROVIDERS", "CASH", "TRAFFIC"],
                     rows: groups.map {
                         [
                             $0.name.isEmpty ? "(none)" : $0.name, FixedText.count($0.providers),
@@ -166,7 +170,7 @@ enum IncentiveTables {
             text +=
                 "\n\nlargest changes against the published rules\n"
                 + Table(
-                    header: ["provider", "type", "published", "draft", "change"],
+                    header: ["PROVIDER", "TYPE", "PUBLISHED", "DRAFT", "CHANGE"],
                     rows: report.changes.map {
                         [
                             $0.providerId, $0.providerType, FixedText.yuan($0.publishedFen),

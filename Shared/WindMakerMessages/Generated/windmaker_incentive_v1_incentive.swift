@@ -111,7 +111,13 @@ extension IncentiveV1 {
     public struct ListProgramsRequest: ProtoMessage {
         public static let protoName = "windmaker.incentive.v1.ListProgramsRequest"
 
+        public var page: CommonV1.PageRequest?
+
         public init() {}
+
+        public init(page: CommonV1.PageRequest? = nil) {
+            self.page = page
+        }
 
         public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
             self = try Self.unpack(bytes)
@@ -125,12 +131,15 @@ extension IncentiveV1 {
     public struct ListProgramsResponse: ProtoMessage {
         public static let protoName = "windmaker.incentive.v1.ListProgramsResponse"
 
+        /// By id.
         public var programs: [IncentiveV1.Program] = []
+        public var page: CommonV1.PageResponse?
 
         public init() {}
 
-        public init(programs: [IncentiveV1.Program] = []) {
+        public init(programs: [IncentiveV1.Program] = [], page: CommonV1.PageResponse? = nil) {
             self.programs = programs
+            self.page = page
         }
 
         public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -257,7 +266,7 @@ extension IncentiveV1 {
         public var programId: String = ""
         public var version: Int64 = 0
         public var effectiveFrom: String = ""
-        /// The JSON document as published.
+        /// The JSON document as published (at most 64 KiB); empty in a listing of every version.
         public var document: String = ""
         public var publishedBy: String = ""
         public var publishedAt: CommonV1.Timestamp?
@@ -323,6 +332,29 @@ extension IncentiveV1 {
 
         public init(rules: IncentiveV1.RulesVersion? = nil) {
             self.rules = rules
+        }
+
+        public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+            self = try Self.unpack(bytes)
+        }
+
+        public func serialize<Sink: ProtoByteSink>(into sink: inout Sink) throws(ProtoEncodingError) {
+            try self.pack(into: &sink)
+        }
+    }
+
+    public struct GetRulesRequest: ProtoMessage {
+        public static let protoName = "windmaker.incentive.v1.GetRulesRequest"
+
+        public var programId: String = ""
+        /// 0 for every version without its document; a version number for that version with its document.
+        public var version: Int64 = 0
+
+        public init() {}
+
+        public init(programId: String = "", version: Int64 = 0) {
+            self.programId = programId
+            self.version = version
         }
 
         public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -686,6 +718,33 @@ extension IncentiveV1 {
         }
     }
 
+    /// What posting did: lines paid, held for suspended providers, voided for providers no longer eligible.
+    public struct PostBatchResponse: ProtoMessage {
+        public static let protoName = "windmaker.incentive.v1.PostBatchResponse"
+
+        public var batch: IncentiveV1.Batch?
+        public var paid: Int64 = 0
+        public var held: Int64 = 0
+        public var voided: Int64 = 0
+
+        public init() {}
+
+        public init(batch: IncentiveV1.Batch? = nil, paid: Int64 = 0, held: Int64 = 0, voided: Int64 = 0) {
+            self.batch = batch
+            self.paid = paid
+            self.held = held
+            self.voided = voided
+        }
+
+        public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+            self = try Self.unpack(bytes)
+        }
+
+        public func serialize<Sink: ProtoByteSink>(into sink: inout Sink) throws(ProtoEncodingError) {
+            try self.pack(into: &sink)
+        }
+    }
+
     /// Voids one provider's open line of a batch (proposed, approved, or a held line of a posted batch), releasing what
     /// it reserved: the rest of the batch goes on.
     public struct VoidLineRequest: ProtoMessage {
@@ -851,25 +910,33 @@ extension IncentiveV1 {
 
         public var accounts: Int64 = 0
         public var transfers: Int64 = 0
-        public var pendingTotal: Int64 = 0
-        public var postedTotal: Int64 = 0
         /// Empty when the ledger is consistent.
         public var violations: [String] = []
+        /// What the pending and the posted transfers move in each unit, as decimal integers (the sums of a whole ledger's
+        /// history may pass 64 bits).
+        public var pendingFen: String = ""
+        public var postedFen: String = ""
+        public var pendingImpressions: String = ""
+        public var postedImpressions: String = ""
 
         public init() {}
 
         public init(
             accounts: Int64 = 0,
             transfers: Int64 = 0,
-            pendingTotal: Int64 = 0,
-            postedTotal: Int64 = 0,
-            violations: [String] = []
+            violations: [String] = [],
+            pendingFen: String = "",
+            postedFen: String = "",
+            pendingImpressions: String = "",
+            postedImpressions: String = ""
         ) {
             self.accounts = accounts
             self.transfers = transfers
-            self.pendingTotal = pendingTotal
-            self.postedTotal = postedTotal
             self.violations = violations
+            self.pendingFen = pendingFen
+            self.postedFen = postedFen
+            self.pendingImpressions = pendingImpressions
+            self.postedImpressions = postedImpressions
         }
 
         public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -1192,10 +1259,11 @@ extension IncentiveV1.ListProgramsRequest: CMessageBacked {
     }
 
     init(c: Windmaker__Incentive__V1__ListProgramsRequest) throws(ProtoDecodingError) {
-        self.init()
+        self.page = try CDecode.message(c.page)
     }
 
     func fill(_ c: inout Windmaker__Incentive__V1__ListProgramsRequest, arena: CArena) throws(ProtoEncodingError) {
+        c.page = try arena.message(self.page)
     }
 }
 
@@ -1206,10 +1274,12 @@ extension IncentiveV1.ListProgramsResponse: CMessageBacked {
 
     init(c: Windmaker__Incentive__V1__ListProgramsResponse) throws(ProtoDecodingError) {
         self.programs = try CDecode.messages(c.programs, count: c.n_programs)
+        self.page = try CDecode.message(c.page)
     }
 
     func fill(_ c: inout Windmaker__Incentive__V1__ListProgramsResponse, arena: CArena) throws(ProtoEncodingError) {
         (c.n_programs, c.programs) = try arena.messages(self.programs)
+        c.page = try arena.message(self.page)
     }
 }
 
@@ -1338,6 +1408,22 @@ extension IncentiveV1.PublishRulesResponse: CMessageBacked {
 
     func fill(_ c: inout Windmaker__Incentive__V1__PublishRulesResponse, arena: CArena) throws(ProtoEncodingError) {
         c.rules = try arena.message(self.rules)
+    }
+}
+
+extension IncentiveV1.GetRulesRequest: CMessageBacked {
+    static func cInit(_ message: UnsafeMutablePointer<Windmaker__Incentive__V1__GetRulesRequest>) {
+        windmaker__incentive__v1__get_rules_request__init(message)
+    }
+
+    init(c: Windmaker__Incentive__V1__GetRulesRequest) throws(ProtoDecodingError) {
+        self.programId = try CDecode.string(c.program_id, field: "program_id", in: Self.protoName)
+        self.version = c.version
+    }
+
+    func fill(_ c: inout Windmaker__Incentive__V1__GetRulesRequest, arena: CArena) throws(ProtoEncodingError) {
+        c.program_id = try arena.string(self.programId, field: "program_id", in: Self.protoName)
+        c.version = self.version
     }
 }
 
@@ -1580,6 +1666,26 @@ extension IncentiveV1.RejectBatchRequest: CMessageBacked {
     }
 }
 
+extension IncentiveV1.PostBatchResponse: CMessageBacked {
+    static func cInit(_ message: UnsafeMutablePointer<Windmaker__Incentive__V1__PostBatchResponse>) {
+        windmaker__incentive__v1__post_batch_response__init(message)
+    }
+
+    init(c: Windmaker__Incentive__V1__PostBatchResponse) throws(ProtoDecodingError) {
+        self.batch = try CDecode.message(c.batch)
+        self.paid = c.paid
+        self.held = c.held
+        self.voided = c.voided
+    }
+
+    func fill(_ c: inout Windmaker__Incentive__V1__PostBatchResponse, arena: CArena) throws(ProtoEncodingError) {
+        c.batch = try arena.message(self.batch)
+        c.paid = self.paid
+        c.held = self.held
+        c.voided = self.voided
+    }
+}
+
 extension IncentiveV1.VoidLineRequest: CMessageBacked {
     static func cInit(_ message: UnsafeMutablePointer<Windmaker__Incentive__V1__VoidLineRequest>) {
         windmaker__incentive__v1__void_line_request__init(message)
@@ -1703,12 +1809,22 @@ extension IncentiveV1.ReconcileResponse: CMessageBacked {
     init(c: Windmaker__Incentive__V1__ReconcileResponse) throws(ProtoDecodingError) {
         self.accounts = c.accounts
         self.transfers = c.transfers
-        self.pendingTotal = c.pending_total
-        self.postedTotal = c.posted_total
         self.violations = try CDecode.strings(
             c.violations,
             count: c.n_violations,
             field: "violations",
+            in: Self.protoName
+        )
+        self.pendingFen = try CDecode.string(c.pending_fen, field: "pending_fen", in: Self.protoName)
+        self.postedFen = try CDecode.string(c.posted_fen, field: "posted_fen", in: Self.protoName)
+        self.pendingImpressions = try CDecode.string(
+            c.pending_impressions,
+            field: "pending_impressions",
+            in: Self.protoName
+        )
+        self.postedImpressions = try CDecode.string(
+            c.posted_impressions,
+            field: "posted_impressions",
             in: Self.protoName
         )
     }
@@ -1716,9 +1832,15 @@ extension IncentiveV1.ReconcileResponse: CMessageBacked {
     func fill(_ c: inout Windmaker__Incentive__V1__ReconcileResponse, arena: CArena) throws(ProtoEncodingError) {
         c.accounts = self.accounts
         c.transfers = self.transfers
-        c.pending_total = self.pendingTotal
-        c.posted_total = self.postedTotal
         (c.n_violations, c.violations) = try arena.strings(self.violations, field: "violations", in: Self.protoName)
+        c.pending_fen = try arena.string(self.pendingFen, field: "pending_fen", in: Self.protoName)
+        c.posted_fen = try arena.string(self.postedFen, field: "posted_fen", in: Self.protoName)
+        c.pending_impressions = try arena.string(
+            self.pendingImpressions,
+            field: "pending_impressions",
+            in: Self.protoName
+        )
+        c.posted_impressions = try arena.string(self.postedImpressions, field: "posted_impressions", in: Self.protoName)
     }
 }
 

@@ -77,7 +77,7 @@ extension IncentiveV1 {
                 method: "RejectBatch",
                 kind: .unary
             )
-            /// `windmaker.incentive.v1.Incentive/PostBatch`.
+            /// After the hold period; again, to release lines held for providers since reinstated.
             public static let postBatch = MethodDescriptor(
                 service: "windmaker.incentive.v1.Incentive",
                 method: "PostBatch",
@@ -169,7 +169,7 @@ extension IncentiveV1 {
             ) async throws -> IncentiveV1.PublishRulesResponse
             /// Serves `windmaker.incentive.v1.Incentive/GetRules`.
             func getRules(
-                request: IncentiveV1.ProgramRequest,
+                request: IncentiveV1.GetRulesRequest,
                 context: ServerContext
             ) async throws -> IncentiveV1.GetRulesResponse
             /// Pulls the period's FINAL scorecards and the providers' standing, then proposes a batch.
@@ -193,11 +193,11 @@ extension IncentiveV1 {
                 request: IncentiveV1.RejectBatchRequest,
                 context: ServerContext
             ) async throws -> IncentiveV1.BatchResponse
-            /// Serves `windmaker.incentive.v1.Incentive/PostBatch`.
+            /// After the hold period; again, to release lines held for providers since reinstated.
             func postBatch(
                 request: IncentiveV1.BatchRequest,
                 context: ServerContext
-            ) async throws -> IncentiveV1.BatchResponse
+            ) async throws -> IncentiveV1.PostBatchResponse
             /// Serves `windmaker.incentive.v1.Incentive/VoidLine`.
             func voidLine(
                 request: IncentiveV1.VoidLineRequest,
@@ -300,7 +300,7 @@ extension IncentiveV1 {
 
             /// Calls `GetRules`.
             public func getRules(
-                _ request: IncentiveV1.ProgramRequest,
+                _ request: IncentiveV1.GetRulesRequest,
                 options: CallOptions = CallOptions()
             ) async throws -> IncentiveV1.GetRulesResponse {
                 try await self.client.unary(IncentiveV1.Incentive.Method.getRules, request: request, options: options)
@@ -352,11 +352,11 @@ extension IncentiveV1 {
                 )
             }
 
-            /// Calls `PostBatch`.
+            /// After the hold period; again, to release lines held for providers since reinstated.
             public func postBatch(
                 _ request: IncentiveV1.BatchRequest,
                 options: CallOptions = CallOptions()
-            ) async throws -> IncentiveV1.BatchResponse {
+            ) async throws -> IncentiveV1.PostBatchResponse {
                 try await self.client.unary(IncentiveV1.Incentive.Method.postBatch, request: request, options: options)
             }
 
@@ -457,7 +457,7 @@ extension IncentiveV1.Incentive.ServiceProtocol {
         }
         router.registerUnary(
             IncentiveV1.Incentive.Method.getRules,
-            request: IncentiveV1.ProgramRequest.self,
+            request: IncentiveV1.GetRulesRequest.self,
             response: IncentiveV1.GetRulesResponse.self
         ) { request, context in
             try await self.getRules(request: request, context: context)
@@ -493,7 +493,7 @@ extension IncentiveV1.Incentive.ServiceProtocol {
         router.registerUnary(
             IncentiveV1.Incentive.Method.postBatch,
             request: IncentiveV1.BatchRequest.self,
-            response: IncentiveV1.BatchResponse.self
+            response: IncentiveV1.PostBatchResponse.self
         ) { request, context in
             try await self.postBatch(request: request, context: context)
         }

@@ -83,6 +83,27 @@ extension IncentiveV1.Batch {
     }
 }
 
+extension IncentiveV1.Batch {
+    /// The batch as a provider's statement shows it: what it is and where it stands, without the identities that
+    /// proposed, approved or closed it and without the totals of every provider's lines.
+    var asSeenByProvider: IncentiveV1.Batch {
+        IncentiveV1.Batch(
+            id: self.id,
+            programId: self.programId,
+            period: self.period,
+            sequence: self.sequence,
+            kind: self.kind,
+            state: self.state,
+            rulesVersion: self.rulesVersion,
+            proposedAt: self.proposedAt,
+            approvedAt: self.approvedAt,
+            postableAt: self.postableAt,
+            closedAt: self.closedAt,
+            postedAt: self.postedAt
+        )
+    }
+}
+
 extension IncentiveV1.EntitlementLine {
     init(_ line: EntitlementLine) {
         self.init(

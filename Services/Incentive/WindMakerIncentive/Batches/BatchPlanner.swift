@@ -107,11 +107,15 @@ public enum BatchPlanner {
         line.trafficClawback = max(0, -traffic)
         line.explanation = ["scorecard revised from revision \(paidRevision) to \(input.revision)"] + result.lines
         line.explanation.append(
-            "earned now \(result.earned) fen, earned before \(past.earnedThisPeriod) fen: "
-                + (cash >= 0 ? "top-up \(cash) fen" : "clawback \(-cash) fen, owed as a receivable")
+            "earned now \(AmountText.yuan(result.earned)), earned before \(AmountText.yuan(past.earnedThisPeriod)): "
+                + (cash >= 0
+                    ? "top-up \(AmountText.yuan(cash))" : "clawback \(AmountText.yuan(-cash)), owed as a receivable")
         )
         if traffic != 0 {
-            line.explanation.append(traffic > 0 ? "traffic top-up \(traffic)" : "traffic taken back \(-traffic)")
+            line.explanation.append(
+                traffic > 0
+                    ? "traffic top-up \(AmountText.count(traffic))" : "traffic taken back \(AmountText.count(-traffic))"
+            )
         }
         line.status = Self.status(of: line, input)
         return line
@@ -153,8 +157,9 @@ public enum BatchPlanner {
         if cash > budget.cash {
             guard rules.overBudget == .proRata else {
                 throw .failedPrecondition(
-                    "the batch needs \(cash) fen of cash but the budget has \(budget.cash) fen left: short by "
-                        + "\(cash - budget.cash) fen; fund the program or publish rules with \"over_budget\": \"pro_rata\""
+                    "the batch needs \(AmountText.yuan(cash)) of cash but the budget has \(AmountText.yuan(budget.cash)) left: "
+                        + "short by \(AmountText.yuan(cash - budget.cash)); fund the program or publish rules with "
+                        + "\"over_budget\": \"pro_rata\""
                 )
             }
             let deducted = lines.reduce(Int64(0)) { $0 + $1.deducted }
@@ -162,7 +167,7 @@ public enum BatchPlanner {
             for index in lines.indices where scaled[index] != lines[index].payout {
                 let cut = lines[index].payout - scaled[index]
                 lines[index].explanation.append(
-                    "scaled pro rata to the budget: \(lines[index].payout) → \(scaled[index]) fen"
+                    "scaled pro rata to the budget: \(AmountText.yuan(lines[index].payout)) → \(AmountText.yuan(scaled[index]))"
                 )
                 lines[index].payout = scaled[index]
                 lines[index].earned -= cut
@@ -171,14 +176,15 @@ public enum BatchPlanner {
         if traffic > budget.traffic {
             guard rules.overBudget == .proRata else {
                 throw .failedPrecondition(
-                    "the batch needs \(traffic) impressions but the traffic budget has \(budget.traffic) left: short "
-                        + "by \(traffic - budget.traffic) impressions"
+                    "the batch needs \(AmountText.count(traffic)) impressions but the traffic budget has "
+                        + "\(AmountText.count(budget.traffic)) left: short by \(AmountText.count(traffic - budget.traffic))"
                 )
             }
             let scaled = EntitlementCalculator.scaled(lines.map(\.traffic), toBudget: budget.traffic)
             for index in lines.indices where scaled[index] != lines[index].traffic {
                 lines[index].explanation.append(
-                    "traffic scaled pro rata to the budget: \(lines[index].traffic) → \(scaled[index])"
+                    "traffic scaled pro rata to the budget: \(AmountText.count(lines[index].traffic)) → "
+                        + AmountText.count(scaled[index])
                 )
                 lines[index].traffic = scaled[index]
             }

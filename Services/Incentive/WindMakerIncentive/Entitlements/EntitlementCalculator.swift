@@ -1,3 +1,5 @@
+import WindMakerKit
+
 /// One provider's entitlement for a period under ``EntitlementRules``, with every step of the arithmetic in words
 /// for its statement. Integer fen throughout; a share of GMV is rounded down (never paying a fraction of a fen the
 /// budget does not have).
@@ -57,17 +59,23 @@ public enum EntitlementCalculator {
         var result = Result()
         if let reason = input.ineligibility {
             result.carryForward = input.carriedForward
-            result.lines.append("not eligible: \(reason); nothing paid, \(input.carriedForward) fen still carried")
+            result.lines.append(
+                "not eligible: \(reason); nothing paid"
+                    + (input.carriedForward > 0 ? ", \(AmountText.yuan(input.carriedForward)) still carried" : "")
+            )
             return result
         }
         let base: Int64
         switch rules.basis {
         case .gmv:
             base = max(0, input.gmv)
-            result.lines.append("basis: net GMV \(base) fen")
+            result.lines.append("basis: net GMV \(AmountText.yuan(base))")
         case .growth:
             base = max(0, input.gmv - (input.previousGMV ?? 0))
-            result.lines.append("basis: growth \(input.gmv) − \(input.previousGMV ?? 0) = \(base) fen")
+            result.lines.append(
+                "basis: growth \(AmountText.yuan(input.gmv)) − \(AmountText.yuan(input.previousGMV ?? 0)) = "
+                    + AmountText.yuan(base)
+            )
         }
         let tierRate = rules.tierRates[input.tier] ?? 0
         let bonus = input.club.flatMap { rules.clubBonuses[$0] } ?? 0
@@ -75,38 +83,47 @@ public enum EntitlementCalculator {
         var cash = Int64((Int128(base) * Int128(rate)) / 10_000)
         result.lines.append(
             "rate: tier \(input.tier) \(tierRate) bp" + (bonus > 0 ? " + club \(input.club ?? "") \(bonus) bp" : "")
-                + " → \(cash) fen"
+                + " → \(AmountText.yuan(cash))"
         )
         if rate > 0 && cash < rules.floor {
             cash = rules.floor
-            result.lines.append("floor: raised to \(cash) fen")
+            result.lines.append("floor: raised to \(AmountText.yuan(cash))")
         }
         if cash > rules.capPerPeriod {
             cash = rules.capPerPeriod
-            result.lines.append("cap per period: cut to \(cash) fen")
+            result.lines.append("cap per period: cut to \(AmountText.yuan(cash))")
         }
         let programRoom = max(0, rules.capPerProgram - input.paidInProgram)
         if cash > programRoom {
             cash = programRoom
-            result.lines.append("cap per program: \(input.paidInProgram) fen already paid, cut to \(cash) fen")
+            result.lines.append(
+                "cap per program: \(AmountText.yuan(input.paidInProgram)) already earned, cut to \(AmountText.yuan(cash))"
+            )
         }
         result.earned = cash
         var gross = cash + input.carriedForward
-        if input.carriedForward > 0 { result.lines.append("carried forward: + \(input.carriedForward) fen") }
+        if input.carriedForward > 0 {
+            result.lines.append("carried forward: + \(AmountText.yuan(input.carriedForward))")
+        }
         let deducted = min(gross, input.receivable)
         if deducted > 0 {
             gross -= deducted
             result.receivableDeducted = deducted
-            result.lines.append("clawback deducted: − \(deducted) fen")
+            result.lines.append("clawback deducted: − \(AmountText.yuan(deducted))")
         }
         if gross < rules.payoutMinimum {
             result.carryForward = gross
-            result.lines.append("below the payout minimum of \(rules.payoutMinimum) fen: \(gross) fen carried forward")
+            if gross > 0 {
+                result.lines.append(
+                    "below the payout minimum of \(AmountText.yuan(rules.payoutMinimum)): \(AmountText.yuan(gross)) "
+                        + "carried forward"
+                )
+            }
         } else {
             result.cash = gross
         }
         result.traffic = rules.trafficPerTier[input.tier] ?? 0
-        result.lines.append("traffic: \(result.traffic) impressions for tier \(input.tier)")
+        result.lines.append("traffic: \(AmountText.count(result.traffic)) impressions for tier \(input.tier)")
         return result
     }
 

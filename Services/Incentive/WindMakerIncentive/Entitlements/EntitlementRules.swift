@@ -41,8 +41,17 @@ public struct EntitlementRules: Hashable, Sendable {
     /// Reads and validates a rules document.
     /// - Throws: ``InvalidRequest`` listing every violation by its path.
     public static func read(_ document: [UInt8]) throws(InvalidRequest) -> EntitlementRules {
-        try JSONDocumentReader.read(document, noun: "rules") { json, reader in Self.read(json, &reader) }
+        guard document.count <= Self.maximumDocumentBytes else {
+            throw InvalidRequest(
+                field: "document",
+                "a rules document is at most \(Self.maximumDocumentBytes / 1024) KiB, found \(document.count) bytes"
+            )
+        }
+        return try JSONDocumentReader.read(document, noun: "rules") { json, reader in Self.read(json, &reader) }
     }
+
+    /// The largest rules document accepted: a real one is a few hundred bytes.
+    public static let maximumDocumentBytes = 64 * 1024
 
     private static let maximumAmount: Int64 = 1_000_000_000_000_000
 

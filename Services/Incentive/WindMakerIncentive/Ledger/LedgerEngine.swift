@@ -54,6 +54,13 @@ public struct LedgerEngine: Sendable {
         guard transfer.amount > 0 else {
             throw .invalid(field: "amount", "must be positive, found \(transfer.amount)")
         }
+        guard transfer.amount <= Transfer.maximumAmount else {
+            throw .invalid(
+                field: "amount",
+                "\(transfer.unit.text(transfer.amount)) in transfer \(transfer.id) is more than one transfer may move "
+                    + "(\(transfer.unit.text(Transfer.maximumAmount)))"
+            )
+        }
         guard transfer.debit != transfer.credit else {
             throw .invalid(field: "credit", "a transfer moves between two different accounts")
         }
@@ -63,7 +70,13 @@ public struct LedgerEngine: Sendable {
         if debit.noOverdraft {
             let (after, overflow) = debit.available.subtractingReportingOverflow(transfer.amount)
             guard !overflow, after >= 0 else {
-                throw .overdraft(transfer.id, account: debit.id, available: debit.available, amount: transfer.amount)
+                throw .overdraft(
+                    transfer.id,
+                    account: debit.id,
+                    available: debit.available,
+                    amount: transfer.amount,
+                    unit: transfer.unit
+                )
             }
         }
         if pending {

@@ -4,7 +4,7 @@ public enum LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownAccount(AccountID)
     case unknownTransfer(TransferID)
     case unitMismatch(TransferID, expected: LedgerUnit, account: AccountID, accountUnit: LedgerUnit)
-    case overdraft(TransferID, account: AccountID, available: Int64, amount: Int64)
+    case overdraft(TransferID, account: AccountID, available: Int64, amount: Int64, unit: LedgerUnit)
     case overflow(TransferID, account: AccountID)
     case idReused(TransferID)
     case illegalTransition(TransferID, from: TransferState, event: TransferState.Event)
@@ -19,9 +19,9 @@ public enum LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
             "transfer \(transfer) does not exist"
         case .unitMismatch(let transfer, let expected, let account, let accountUnit):
             "transfer \(transfer) moves \(expected) but account \(account) counts \(accountUnit): units never mix"
-        case .overdraft(let transfer, let account, let available, let amount):
-            "transfer \(transfer) would take \(amount) from \(account), which has \(available) available: "
-                + "it may not go below zero"
+        case .overdraft(let transfer, let account, let available, let amount, let unit):
+            "transfer \(transfer) would take \(unit.text(amount)) from \(account), which has \(unit.text(available)) "
+                + "available: it may not go below zero"
         case .overflow(let transfer, let account):
             "transfer \(transfer) would overflow the balances of \(account)"
         case .idReused(let transfer):

@@ -2,29 +2,54 @@
 /// (refusing to start on a violation) and on request.
 ///
 /// Checked: each account's four balances equal the sums of its transfers by state (voided ones count nowhere);
-/// debits equal credits over all accounts, for pending and for posted; no no-overdraft account below zero; every
-/// transfer between known accounts of its own unit. Transfers are added one at a time (``add(_:)``), so a scan of
-/// millions of them needs memory only for the accounts.
+/// debits equal credits over all accounts of a unit, for pending and for posted; no no-overdraft account below zero;
+/// every transfer between known accounts of its own unit. Transfers are added one at a time (``add(_:)``), so a scan
+/// of millions of them needs memory only for the accounts. Sums are kept in 128 bits: no number of transfers can
+/// overflow them (every stored balance fits 64 bits, as the engine refuses a transfer that would not).
 public struct LedgerReconciliation: Sendable {
     /// One broken invariant, in words that name the account or transfer.
     public struct Violation: Hashable, Sendable, CustomStringConvertible {
         public var description: String
     }
 
+    /// What moved in one unit: the pending and the posted transfers' total amounts.
+    public struct Totals: Hashable, Sendable {
+        public var pending: Int128 = 0
+        public var posted: Int128 = 0
+    }
+
     /// The sums a reconciliation found, and the violations; the ledger is consistent when there are none.
     public struct Report: Hashable, Sendable {
         public var accounts = 0
         public var transfers = 0
-        public var pendingTotal: Int64 = 0
-        public var postedTotal: Int64 = 0
+        public var totals: [LedgerUnit: Totals] = [:]
         public var violations: [Violation] = []
+
+        /// The totals of `unit` (zero when nothing moved in it).
+        public func totals(_ unit: LedgerUnit) -> Totals { self.totals[unit] ?? Totals() }
     }
 
     private struct Sums: Equatable, Sendable, CustomStringConvertible {
-        var debitsPosted: Int64 = 0
-        var creditsPosted: Int64 = 0
-        var debitsPending: Int64 = 0
-        var creditsPending: Int64 = 0
+        var debitsPosted: Int128 = 0
+        var creditsPosted: Int128 = 0
+        var debitsPending: Int128 = 0
+        var creditsPending: Int128 = 0
+
+        init() {}
+
+        init(_ account: Account) {
+            self.debitsPosted = Int128(account.debitsPosted)
+            self.creditsPosted = Int128(account.creditsPosted)
+            self.debitsPending = Int128(account.debitsPending)
+            self.creditsPending = Int128(account.creditsPending)
+        }
+
+        static func += (lhs: inout Sums, rhs: Sums) {
+            lhs.debitsPosted += rhs.debitsPosted
+            lhs.creditsPosted += rhs.creditsPosted
+            lhs.debitsPending += rhs.debitsPending
+            lhs.creditsPending += rhs.creditsPending
+        }
 
         var description: String {
             "posted debits \(self.debitsPosted), posted credits \(self.creditsPosted), pending debits "
@@ -35,7 +60,6 @@ public struct LedgerReconciliation: Sendable {
     private let accounts: [AccountID: Account]
     private var sums: [AccountID: Sums] = [:]
     private var report: Report
-    private var overflowed = false
 
     /// Starts a reconciliation of `accounts` as stored.
     public init(accounts: [Account]) {
@@ -69,41 +93,30 @@ public struct LedgerReconciliation: Sendable {
                 )
             }
         }
-        var debit = self.sums[transfer.debit] ?? Sums()
-        var credit = self.sums[transfer.credit] ?? Sums()
-        var overflowed = self.overflowed
+        let amount = Int128(transfer.amount)
+        var totals = self.report.totals[transfer.unit] ?? Totals()
         switch transfer.state {
         case .pending:
-            debit.debitsPending = Self.sum(debit.debitsPending, transfer.amount, &overflowed)
-            credit.creditsPending = Self.sum(credit.creditsPending, transfer.amount, &overflowed)
-            self.report.pendingTotal = Self.sum(self.report.pendingTotal, transfer.amount, &overflowed)
+            self.sums[transfer.debit, default: Sums()].debitsPending += amount
+            self.sums[transfer.credit, default: Sums()].creditsPending += amount
+            totals.pending += amount
         case .posted:
-            debit.debitsPosted = Self.sum(debit.debitsPosted, transfer.amount, &overflowed)
-            credit.creditsPosted = Self.sum(credit.creditsPosted, transfer.amount, &overflowed)
-            self.report.postedTotal = Self.sum(self.report.postedTotal, transfer.amount, &overflowed)
+            self.sums[transfer.debit, default: Sums()].debitsPosted += amount
+            self.sums[transfer.credit, default: Sums()].creditsPosted += amount
+            totals.posted += amount
         case .voided:
             break
         }
-        self.sums[transfer.debit] = debit
-        self.sums[transfer.credit] = credit
-        self.overflowed = overflowed
+        self.report.totals[transfer.unit] = totals
     }
 
     /// Compares the sums with the stored balances and returns the report.
     public consuming func finish() -> Report {
-        if self.overflowed {
-            self.report.violations.append(Violation(description: "the transfers' sums overflow 64 bits"))
-        }
-        var totals = Sums()
+        var byUnit: [LedgerUnit: Sums] = [:]
         for id in self.accounts.keys.sorted() {
             let account = self.accounts[id]!
             let derived = self.sums[id] ?? Sums()
-            let stored = Sums(
-                debitsPosted: account.debitsPosted,
-                creditsPosted: account.creditsPosted,
-                debitsPending: account.debitsPending,
-                creditsPending: account.creditsPending
-            )
+            let stored = Sums(account)
             if derived != stored {
                 self.report.violations.append(
                     Violation(description: "account \(id) holds \(stored) but its transfers sum to \(derived)")
@@ -114,25 +127,14 @@ public struct LedgerReconciliation: Sendable {
                     Violation(description: "account \(id) is below zero (\(account.available) available)")
                 )
             }
-            var overflowed = false
-            totals.debitsPosted = Self.sum(totals.debitsPosted, derived.debitsPosted, &overflowed)
-            totals.creditsPosted = Self.sum(totals.creditsPosted, derived.creditsPosted, &overflowed)
-            totals.debitsPending = Self.sum(totals.debitsPending, derived.debitsPending, &overflowed)
-            totals.creditsPending = Self.sum(totals.creditsPending, derived.creditsPending, &overflowed)
-            if overflowed && !self.overflowed {
-                self.report.violations.append(Violation(description: "the accounts' sums overflow 64 bits"))
-                self.overflowed = true
+            byUnit[account.unit, default: Sums()] += derived
+        }
+        for unit in LedgerUnit.allCases {
+            let sums = byUnit[unit] ?? Sums()
+            if sums.debitsPosted != sums.creditsPosted || sums.debitsPending != sums.creditsPending {
+                self.report.violations.append(Violation(description: "\(unit) debits and credits differ: \(sums)"))
             }
         }
-        if totals.debitsPosted != totals.creditsPosted || totals.debitsPending != totals.creditsPending {
-            self.report.violations.append(Violation(description: "debits and credits differ: \(totals)"))
-        }
         return self.report
-    }
-
-    private static func sum(_ total: Int64, _ amount: Int64, _ overflowed: inout Bool) -> Int64 {
-        let (sum, overflow) = total.addingReportingOverflow(amount)
-        overflowed = overflowed || overflow
-        return sum
     }
 }

@@ -1,6 +1,10 @@
 /// One movement of `amount` from the debit account to the credit account, in one unit. Immutable once posted;
 /// a correction is a new transfer naming the one it corrects.
 public struct Transfer: Hashable, Sendable {
+    /// The most one transfer moves: ¥10 trillion, or 10^15 impressions. Far above any payout or budget, and low
+    /// enough that a ledger's sums stay far from 64 bits.
+    public static let maximumAmount: Int64 = 1_000_000_000_000_000
+
     public let id: TransferID
     public let debit: AccountID
     public let credit: AccountID

@@ -36,12 +36,20 @@ extension Incentive {
         let existing = try self.store.batches(programID, period, in: sql)
         if let live = existing.last(where: { $0.state.isLive }) { return ComputeOutcome(batch: live, created: false) }
         let kind: BatchKind = existing.contains { $0.state == .posted } ? .adjustment : .regular
-        if kind == .regular,
-            let earlier = try self.store.liveBatches(programID, in: sql).first(where: { $0.id.period < period })
-        {
-            throw IncentiveError.failedPrecondition(
-                "periods are paid in order: batch \(earlier.id) is \(earlier.state); post or reject it first"
-            )
+        if kind == .regular {
+            if let earlier = try self.store.liveBatches(programID, in: sql).first(where: { $0.id.period < period }) {
+                throw IncentiveError.failedPrecondition(
+                    "periods are paid in order: batch \(earlier.id) is \(earlier.state); post or reject it first"
+                )
+            }
+            // Carried-forward amounts flow from each period to the next, so an earlier period cannot be paid after
+            // a later one.
+            if let later = try self.store.laterBatch(programID, after: period, in: sql) {
+                throw IncentiveError.failedPrecondition(
+                    "periods are paid in order: \(later.id.period) already has batch \(later.id) (\(later.state)), so "
+                        + "\(period) can no longer be paid"
+                )
+            }
         }
         let rules = try self.rules(programID, for: period, in: sql)
         let id = BatchID(program: programID, period: period, sequence: (existing.last?.id.sequence ?? 0) + 1)
@@ -166,6 +174,14 @@ extension Incentive {
         return expired
     }
 
+    /// What posting did to the batch's open lines.
+    public struct PostOutcome: Hashable, Sendable {
+        public var batch: Batch
+        public var paid = 0
+        public var held = 0
+        public var voided = 0
+    }
+
     /// Posts an approved batch once its hold period has passed: lines of ACTIVE providers are paid, those of
     /// SUSPENDED providers held, the rest voided. Posting a posted batch again releases held lines whose provider
     /// was reinstated (or voids them once terminated); with none held it is refused.
@@ -176,13 +192,20 @@ extension Incentive {
         actor: String,
         at time: Timestamp,
         in sql: Transaction
-    ) throws -> Batch {
+    ) throws -> PostOutcome {
         var batch = try self.batch(id, in: sql)
         let lines = try self.store.lines(id, openOnly: true, in: sql)
         if batch.state == .posted {
             guard lines.contains(where: { $0.status == .held }) else {
                 throw IncentiveError.failedPrecondition(
                     "batch \(id) is already POSTED and holds no lines; nothing to post"
+                )
+            }
+            let waiting = lines.filter { standings[$0.provider] == .suspended }.count
+            guard waiting < lines.count else {
+                throw IncentiveError.failedPrecondition(
+                    "batch \(id) is POSTED and each of its \(waiting) held lines waits for a provider still "
+                        + "SUSPENDED: nothing to release yet"
                 )
             }
         } else {
@@ -198,9 +221,7 @@ extension Incentive {
         var toPost: [TransferID] = []
         var toVoid: [TransferID] = []
         var created: [Transfer] = []
-        var paid = 0
-        var held = 0
-        var voided = 0
+        var outcome = PostOutcome(batch: batch)
         for var line in lines {
             let standing = standings[line.provider] ?? .ineligible("provider \(line.provider) is not in the registry")
             // What a provider owes back is booked whatever its standing (an id met again changes nothing).
@@ -209,17 +230,18 @@ extension Incentive {
             case .active:
                 toPost += Self.reservations(of: line, program: program).map(\.id)
                 created += Self.payouts(of: line)
+                if line.status == .held { line.explanation.append("released: the provider is ACTIVE again; paid") }
                 line.status = .paid
-                paid += 1
+                outcome.paid += 1
             case .suspended:
                 if line.status != .held { line.explanation.append("provider is SUSPENDED: held until reinstated") }
                 line.status = .held
-                held += 1
+                outcome.held += 1
             case .ineligible(let reason):
                 toVoid += Self.reservations(of: line, program: program).map(\.id)
                 line.explanation.append("voided at payout: \(reason)")
                 line.status = .voided
-                voided += 1
+                outcome.voided += 1
             }
             try self.store.saveLineStatus(line, in: sql)
         }
@@ -237,10 +259,11 @@ extension Incentive {
             action: "post",
             program: id.program,
             subject: id.description,
-            detail: "\(paid) paid, \(held) held, \(voided) voided",
+            detail: "\(outcome.paid) paid, \(outcome.held) held, \(outcome.voided) voided",
             in: sql
         )
-        return batch
+        outcome.batch = batch
+        return outcome
     }
 
     /// The batch, or `NOT_FOUND`.

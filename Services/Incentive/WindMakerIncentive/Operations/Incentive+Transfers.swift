@@ -12,9 +12,14 @@ extension Incentive {
         public var existing: Int
     }
 
-    /// Applies operator transfers (corrections, manual top-ups) whole or not at all, each posted at once, between
-    /// accounts that exist. Ids the service names itself (`fund.…`, and every id with a `:`, which batch transfers
-    /// carry) are refused, so a manual transfer can never stand in for a batch's.
+    /// Applies operator transfers whole or not at all, each posted at once. An operator may only move budget:
+    ///
+    /// - between a funding source and a program's budget of the same unit (a top-up, or a return of unused budget);
+    /// - or reverse, wholly or in part, a transfer made that way or by funding, naming it in `corrects` (a
+    ///   correction: debit and credit swapped, never more in total than the transfer moved).
+    ///
+    /// Provider accounts change only through batches, approved by a second identity; a batch's transfer is corrected
+    /// by an adjustment batch. Ids starting with `fund.` or holding `:` are the service's own and refused.
     public func createTransfers(
         _ transfers: [Transfer],
         actor: String,
@@ -29,32 +34,11 @@ extension Incentive {
                 )
             ])
         }
+        var earlier: [TransferID: Transfer] = [:]
+        var correcting: [TransferID: Int64] = [:]
         for (index, transfer) in transfers.enumerated() {
-            let id = transfer.id.rawValue
-            if id.hasPrefix("fund.") || id.contains(":") {
-                throw IncentiveError.invalidArgument([
-                    FieldViolation(
-                        field: "transfers[\(index)].id",
-                        description: "ids starting with \"fund.\" or holding ':' are the service's own; choose another"
-                    )
-                ])
-            }
-            if transfer.state != .posted {
-                throw IncentiveError.invalidArgument([
-                    FieldViolation(field: "transfers[\(index)]", description: "operator transfers are posted at once")
-                ])
-            }
-        }
-        var named = Set<TransferID>()
-        for (index, transfer) in transfers.enumerated() {
-            if let corrected = transfer.corrects, !named.contains(corrected),
-                try self.ledger.store.transfer(corrected, in: sql) == nil
-            {
-                throw IncentiveError.notFound(
-                    what: "transfer \(corrected), which transfers[\(index)] says it corrects,"
-                )
-            }
-            named.insert(transfer.id)
+            try self.checkOperatorTransfer(transfer, index: index, earlier: earlier, correcting: &correcting, in: sql)
+            earlier[transfer.id] = transfer
         }
         let outcomes: [LedgerEngine.Outcome]
         do {
@@ -62,16 +46,112 @@ extension Incentive {
         } catch let error as LedgerError {
             throw IncentiveError(error)
         }
-        let created = outcomes.filter { if case .created = $0 { true } else { false } }.count
+        var created: [Transfer] = []
+        for case .created(let transfer) in outcomes { created.append(transfer) }
+        try self.recordFunding(of: created, in: sql)
         try self.store.appendAudit(
             at: time,
             actor: actor,
             action: "transfers",
             program: nil,
             subject: transfers[0].id.rawValue,
-            detail: "\(created) created, \(outcomes.count - created) already stored",
+            detail: created.map { "\($0.id) \($0.debit) → \($0.credit) \($0.unit.text($0.amount))" }
+                .joined(separator: "; "),
             in: sql
         )
-        return TransfersOutcome(created: created, existing: outcomes.count - created)
+        return TransfersOutcome(created: created.count, existing: outcomes.count - created.count)
+    }
+
+    private func checkOperatorTransfer(
+        _ transfer: Transfer,
+        index: Int,
+        earlier: [TransferID: Transfer],
+        correcting: inout [TransferID: Int64],
+        in sql: Transaction
+    ) throws {
+        let field = "transfers[\(index)]"
+        func refuse(_ suffix: String, _ problem: String) -> IncentiveError {
+            .invalidArgument([FieldViolation(field: field + suffix, description: problem)])
+        }
+        let id = transfer.id.rawValue
+        if id.lowercased().hasPrefix("fund.") || id.contains(":") {
+            throw refuse(".id", "ids starting with \"fund.\" or holding ':' are the service's own; choose another")
+        }
+        guard transfer.state == .posted else { throw refuse("", "operator transfers are posted at once") }
+        guard let corrected = transfer.corrects else {
+            guard Self.movesBudget(transfer) else {
+                throw refuse(
+                    "",
+                    "an operator transfer moves budget between a funding source and a program's budget of the same "
+                        + "unit, or reverses such a transfer (corrects); provider accounts change only through "
+                        + "approved batches"
+                )
+            }
+            return
+        }
+        guard corrected != transfer.id else { throw refuse(".corrects", "a transfer cannot correct itself") }
+        guard let original = try earlier[corrected] ?? self.ledger.store.transfer(corrected, in: sql) else {
+            throw IncentiveError.notFound(what: "transfer \(corrected), which \(field) says it corrects,")
+        }
+        guard !original.id.rawValue.contains(":") else {
+            throw refuse(".corrects", "\(corrected) is a batch's transfer: batches are corrected by adjustment batches")
+        }
+        guard transfer.debit == original.credit, transfer.credit == original.debit, transfer.unit == original.unit
+        else {
+            throw refuse(
+                "",
+                "a correction reverses what it corrects: debit \(original.credit), credit \(original.debit), "
+                    + "in \(original.unit)"
+            )
+        }
+        if correcting[corrected] == nil {
+            correcting[corrected] = try self.ledger.store.correctedAmount(corrected, in: sql)
+        }
+        let reversed = correcting[corrected]! + transfer.amount
+        guard reversed <= original.amount else {
+            throw IncentiveError.failedPrecondition(
+                "\(field) would reverse \(original.unit.text(reversed)) of \(corrected) in all, which moved only "
+                    + original.unit.text(original.amount)
+            )
+        }
+        correcting[corrected] = reversed
+    }
+
+    /// Whether `transfer` moves between a funding source and a program's budget of its unit, either way.
+    private static func movesBudget(_ transfer: Transfer) -> Bool {
+        let funding = LedgerAccounts.funding(transfer.unit)
+        let budget = transfer.debit == funding ? transfer.credit : transfer.credit == funding ? transfer.debit : nil
+        return budget.flatMap(LedgerAccounts.budgetOwner(of:))?.unit == transfer.unit
+    }
+
+    /// Adds what `transfers` moved between funding sources and budgets to each program's funding figures, one update
+    /// per program.
+    private func recordFunding(of transfers: [Transfer], in sql: Transaction) throws {
+        var changes: [ProgramID: SQLiteIncentiveStore.Funding] = [:]
+        for transfer in transfers {
+            let funding = LedgerAccounts.funding(transfer.unit)
+            let cash = transfer.unit == .fen
+            if transfer.debit == funding, let owner = LedgerAccounts.budgetOwner(of: transfer.credit) {
+                if cash {
+                    changes[owner.program, default: .init()].cash += transfer.amount
+                } else {
+                    changes[owner.program, default: .init()].traffic += transfer.amount
+                }
+            } else if transfer.credit == funding, let owner = LedgerAccounts.budgetOwner(of: transfer.debit) {
+                if cash {
+                    changes[owner.program, default: .init()].returnedCash += transfer.amount
+                } else {
+                    changes[owner.program, default: .init()].returnedTraffic += transfer.amount
+                }
+            }
+        }
+        for (program, change) in changes {
+            var figures = try self.store.funding(program, in: sql)
+            figures.cash += change.cash
+            figures.traffic += change.traffic
+            figures.returnedCash += change.returnedCash
+            figures.returnedTraffic += change.returnedTraffic
+            try self.store.saveFunding(program, figures, in: sql)
+        }
     }
 }

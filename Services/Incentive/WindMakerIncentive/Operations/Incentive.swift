@@ -128,8 +128,11 @@ public final class Incentive: Sendable {
         return try self.budget(id, in: sql)
     }
 
-    /// Publishes `document` as the program's next rules version, in force from `effectiveFrom`. Batches already
-    /// computed keep the version they were computed under.
+    /// The most rules versions one program keeps.
+    public static let maximumRulesVersions = 1_000
+
+    /// Publishes `document` as the program's next rules version, in force from `effectiveFrom` until a version
+    /// effective from a later period. Batches already computed keep the version they were computed under.
     public func publishRules(
         _ id: ProgramID,
         document: String,
@@ -151,6 +154,11 @@ public final class Incentive: Sendable {
             ])
         }
         let versions = try self.store.rulesVersions(id, in: sql)
+        guard versions.count < Self.maximumRulesVersions else {
+            throw IncentiveError.failedPrecondition(
+                "program \(id) already has \(versions.count) rules versions, the most a program keeps"
+            )
+        }
         let version = RulesVersion(
             program: id,
             version: (versions.last?.version ?? 0) + 1,
@@ -179,9 +187,20 @@ public final class Incentive: Sendable {
         return try self.store.rulesVersions(id, in: sql)
     }
 
-    /// The rules in force for `period`: the latest version effective from it or earlier.
+    /// One rules version of the program.
+    public func rulesVersion(_ id: ProgramID, version: Int64, in sql: some SQLExecuting) throws -> RulesVersion {
+        guard let found = try self.rulesVersions(id, in: sql).first(where: { $0.version == version }) else {
+            throw IncentiveError.notFound(what: "rules version \(version) of program \(id)")
+        }
+        return found
+    }
+
+    /// The rules in force for `period`: of the versions effective from it or earlier, the one with the latest
+    /// effective date (the latest published among equals).
     public func rules(_ id: ProgramID, for period: PeriodID, in sql: some SQLExecuting) throws -> RulesVersion {
-        guard let version = try self.store.rulesVersions(id, in: sql).last(where: { $0.effectiveFrom <= period })
+        let candidates = try self.store.rulesVersions(id, in: sql).filter { $0.effectiveFrom <= period }
+        // The latest effective date wins; among versions effective from the same period, the latest published.
+        guard let version = candidates.max(by: { ($0.effectiveFrom, $0.version) < ($1.effectiveFrom, $1.version) })
         else {
             throw IncentiveError.failedPrecondition(
                 "program \(id) has no rules in force for \(period); publish rules effective from \(period) or earlier"
@@ -198,7 +217,26 @@ public final class Incentive: Sendable {
         return program
     }
 
-    public func programs(in sql: some SQLExecuting) throws -> [Program] {
-        try self.store.programIDs(in: sql).compactMap { try self.store.program($0, in: sql) }
+    /// Every program, by id.
+    func programs(in sql: some SQLExecuting) throws -> [Program] {
+        try self.store.programs(after: nil, limit: nil, in: sql)
+    }
+
+    /// A page of the programs, by id.
+    public func programs(page: PageRequest, in sql: some SQLExecuting) throws -> Page<Program> {
+        let (size, position) = try IncentiveError.checking { () throws(InvalidRequest) in
+            try page.position(query: "programs")
+        }
+        var after: ProgramID?
+        if let position {
+            guard let id = try? ProgramID(position) else {
+                throw IncentiveError.invalidArgument([
+                    FieldViolation(field: "page.page_token", description: "invalid page token")
+                ])
+            }
+            after = id
+        }
+        let rows = try self.store.programs(after: after, limit: size + 1, in: sql)
+        return Page(rows, size: size, query: "programs") { $0.id.rawValue }
     }
 }

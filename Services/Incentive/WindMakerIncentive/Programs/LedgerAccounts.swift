@@ -6,7 +6,7 @@ public import WindMakerKit
 /// |---|---|---|
 /// | `funding:cash`, `funding:traffic` | fen, impressions | where budgets come from (debited when a program is funded) |
 /// | `program:<id>:cash`, `program:<id>:traffic` | fen, impressions | the program's budgets, never below zero |
-/// | `provider:<id>:payable` | fen | what the program owes the provider |
+/// | `provider:<id>:payable` | fen | what the program owes the provider; never below zero |
 /// | `provider:<id>:traffic` | impressions | the impressions granted to the provider |
 /// | `provider:<id>:receivable` | fen | clawbacks the provider owes, deducted from later payouts |
 /// | `clearing:cash` | fen | paid out: what left the payable accounts for the bank |
@@ -33,6 +33,19 @@ public enum LedgerAccounts {
 
     public static let clearing = Self.named("clearing:cash")
 
+    /// The program and unit of a program budget account, or `nil` for any other account.
+    public static func budgetOwner(of account: AccountID) -> (program: ProgramID, unit: LedgerUnit)? {
+        let parts = account.rawValue.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "program", let program = try? ProgramID(String(parts[1])) else {
+            return nil
+        }
+        switch parts[2] {
+        case "cash": return (program, .fen)
+        case "traffic": return (program, .impressions)
+        default: return nil
+        }
+    }
+
     /// The accounts every ledger has before any program exists.
     public static let standing: [Account] = [
         Account(id: Self.funding(.fen), unit: .fen, noOverdraft: false),
@@ -43,7 +56,7 @@ public enum LedgerAccounts {
     /// The three accounts of a provider.
     public static func accounts(of provider: ProviderID) -> [Account] {
         [
-            Account(id: Self.payable(provider), unit: .fen, noOverdraft: false),
+            Account(id: Self.payable(provider), unit: .fen, noOverdraft: true),
             Account(id: Self.trafficGrant(provider), unit: .impressions, noOverdraft: false),
             Account(id: Self.receivable(provider), unit: .fen, noOverdraft: false),
         ]

@@ -3,22 +3,22 @@ public import WindMakerStorage
 
 /// A program's budget in one unit: what was funded, what live batches reserve, what was paid, and what is left.
 public struct BudgetFigures: Hashable, Sendable {
-    /// Put in from the funding source.
+    /// Put in from the funding source (fundings and top-ups), less what was returned to it.
     public var funded: Int64
     /// Reserved by pending transfers of live batches and held lines.
     public var reserved: Int64
-    /// Taken by posted transfers.
+    /// Paid to providers by posted batches.
     public var posted: Int64
     /// Returned by clawbacks (cash) or taken-back traffic.
     public var recovered: Int64
     /// What a new batch may still take.
     public var remaining: Int64
 
-    init(account: Account?, funded: Int64) {
-        self.funded = funded
+    init(account: Account?, fundedIn: Int64, returned: Int64) {
+        self.funded = fundedIn - returned
         self.reserved = account?.debitsPending ?? 0
-        self.posted = account?.debitsPosted ?? 0
-        self.recovered = (account?.creditsPosted ?? 0) - funded
+        self.posted = (account?.debitsPosted ?? 0) - returned
+        self.recovered = (account?.creditsPosted ?? 0) - fundedIn
         self.remaining = account?.available ?? 0
     }
 }
@@ -37,10 +37,15 @@ extension Incentive {
         let funding = try self.store.funding(id, in: sql)
         return BudgetReport(
             program: program,
-            cash: BudgetFigures(account: try self.ledger.account(program.budget(.fen), in: sql), funded: funding.cash),
+            cash: BudgetFigures(
+                account: try self.ledger.account(program.budget(.fen), in: sql),
+                fundedIn: funding.cash,
+                returned: funding.returnedCash
+            ),
             traffic: BudgetFigures(
                 account: try self.ledger.account(program.budget(.impressions), in: sql),
-                funded: funding.traffic
+                fundedIn: funding.traffic,
+                returned: funding.returnedTraffic
             )
         )
     }

@@ -8,6 +8,15 @@ public enum IncentiveSchema {
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "ledger", sql: Self.version1 + IdempotencyStore.schema),
         Migration(version: 2, name: "programs_and_batches", sql: Self.version2),
+        Migration(
+            version: 3,
+            name: "budget_returns_and_corrections",
+            sql: [
+                "ALTER TABLE programs ADD COLUMN returned_cash INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE programs ADD COLUMN returned_traffic INTEGER NOT NULL DEFAULT 0",
+                "CREATE INDEX ledger_transfers_corrects ON ledger_transfers (corrects) WHERE corrects IS NOT NULL",
+            ]
+        ),
     ]
 
     private static let version1 = [

@@ -35,6 +35,17 @@ extension SQLiteIncentiveStore {
         ).map(Self.batch(row:))
     }
 
+    /// The program's first batch of a period after `period` that was not rejected or expired, if any.
+    public func laterBatch(_ program: ProgramID, after period: PeriodID, in sql: some SQLExecuting) throws -> Batch? {
+        try sql.queryOne(
+            """
+            SELECT \(Self.batchColumns) FROM batches
+            WHERE program = ? AND period > ? AND state IN ('PROPOSED', 'APPROVED', 'POSTED') ORDER BY period LIMIT 1
+            """,
+            [.text(program.rawValue), .text(period.description)]
+        ).map(Self.batch(row:))
+    }
+
     /// Proposals whose approval deadline has passed.
     public func expiredProposals(at time: Timestamp, in sql: some SQLExecuting) throws -> [Batch] {
         try sql.query(

@@ -4,33 +4,42 @@ import WindMakerStoreKit
 
 /// Programs, their funding totals and their rules versions.
 extension SQLiteIncentiveStore {
+    /// What moved between the funding sources and the program's budgets.
     public struct Funding: Hashable, Sendable {
-        public var cash: Int64
-        public var traffic: Int64
+        /// Put into the budgets (fundings and operators' top-ups).
+        public var cash: Int64 = 0
+        public var traffic: Int64 = 0
+        /// Taken back out to the funding sources (operators' returns and corrections of fundings).
+        public var returnedCash: Int64 = 0
+        public var returnedTraffic: Int64 = 0
         /// How many fundings the program has had (each is a transfer, named by its number).
-        public var count: Int64
+        public var count: Int64 = 0
     }
+
+    private static let programColumns = "id, name, first_period, last_period, created_by, created_at"
 
     public func program(_ id: ProgramID, in sql: some SQLExecuting) throws -> Program? {
-        try sql.queryOne(
-            "SELECT id, name, first_period, last_period, created_by, created_at FROM programs WHERE id = ?",
-            [.text(id.rawValue)]
-        ).map { row in
-            Program(
-                id: try row.parsed("id") { (text) throws(InvalidRequest) in try ProgramID(text) },
-                name: try row.value("name"),
-                first: try row.parsed("first_period") { (text) throws(InvalidRequest) in try PeriodID(text) },
-                last: try row.parsed("last_period") { (text) throws(InvalidRequest) in try PeriodID(text) },
-                createdBy: try row.value("created_by"),
-                createdAt: try row.timestamp("created_at")
-            )
-        }
+        try sql.queryOne("SELECT \(Self.programColumns) FROM programs WHERE id = ?", [.text(id.rawValue)])
+            .map(Self.program(row:))
     }
 
-    public func programIDs(in sql: some SQLExecuting) throws -> [ProgramID] {
-        try sql.query("SELECT id FROM programs ORDER BY id", []).map { row in
-            try row.parsed("id") { (text) throws(InvalidRequest) in try ProgramID(text) }
-        }
+    /// Programs by id after `after`, at most `limit` (every one when `nil`).
+    public func programs(after: ProgramID?, limit: Int?, in sql: some SQLExecuting) throws -> [Program] {
+        try sql.query(
+            "SELECT \(Self.programColumns) FROM programs WHERE id > ? ORDER BY id LIMIT ?",
+            [.text(after?.rawValue ?? ""), .integer(Int64(limit ?? -1))]
+        ).map(Self.program(row:))
+    }
+
+    private static func program(row: Row) throws -> Program {
+        Program(
+            id: try row.parsed("id") { (text) throws(InvalidRequest) in try ProgramID(text) },
+            name: try row.value("name"),
+            first: try row.parsed("first_period") { (text) throws(InvalidRequest) in try PeriodID(text) },
+            last: try row.parsed("last_period") { (text) throws(InvalidRequest) in try PeriodID(text) },
+            createdBy: try row.value("created_by"),
+            createdAt: try row.timestamp("created_at")
+        )
     }
 
     public func insertProgram(_ program: Program, in sql: Transaction) throws {
@@ -50,21 +59,32 @@ extension SQLiteIncentiveStore {
     public func funding(_ id: ProgramID, in sql: some SQLExecuting) throws -> Funding {
         guard
             let row = try sql.queryOne(
-                "SELECT funded_cash, funded_traffic, fundings FROM programs WHERE id = ?",
+                """
+                SELECT funded_cash, funded_traffic, returned_cash, returned_traffic, fundings FROM programs WHERE id = ?
+                """,
                 [.text(id.rawValue)]
             )
-        else { return Funding(cash: 0, traffic: 0, count: 0) }
-        return Funding(
-            cash: try row.value("funded_cash"),
-            traffic: try row.value("funded_traffic"),
-            count: try row.value("fundings")
-        )
+        else { return Funding() }
+        var funding = Funding()
+        funding.cash = try row.value("funded_cash")
+        funding.traffic = try row.value("funded_traffic")
+        funding.returnedCash = try row.value("returned_cash")
+        funding.returnedTraffic = try row.value("returned_traffic")
+        funding.count = try row.value("fundings")
+        return funding
     }
 
     public func saveFunding(_ id: ProgramID, _ funding: Funding, in sql: Transaction) throws {
         try sql.execute(
-            "UPDATE programs SET funded_cash = ?, funded_traffic = ?, fundings = ? WHERE id = ?",
-            [.integer(funding.cash), .integer(funding.traffic), .integer(funding.count), .text(id.rawValue)]
+            """
+            UPDATE programs SET funded_cash = ?, funded_traffic = ?, returned_cash = ?, returned_traffic = ?,
+                fundings = ?
+            WHERE id = ?
+            """,
+            [
+                .integer(funding.cash), .integer(funding.traffic), .integer(funding.returnedCash),
+                .integer(funding.returnedTraffic), .integer(funding.count), .text(id.rawValue),
+            ]
         )
     }
 

@@ -70,6 +70,14 @@ public struct SQLiteLedgerStore: Sendable {
         )
     }
 
+    /// How much the posted transfers correcting `id` have moved.
+    public func correctedAmount(_ id: TransferID, in sql: some SQLExecuting) throws -> Int64 {
+        try sql.queryOne(
+            "SELECT COALESCE(SUM(amount), 0) AS total FROM ledger_transfers WHERE corrects = ? AND state = 'POSTED'",
+            [.text(id.rawValue)]
+        )?.value("total") ?? 0
+    }
+
     /// Visits every transfer, in no particular order, on the database's read connection.
     public func scanTransfers(in database: Database, _ visit: (Transfer) -> Void) throws {
         try database.scanInBatches(

@@ -593,6 +593,51 @@ void   windmaker__incentive__v1__publish_rules_response__free_unpacked
   assert(message->base.descriptor == &windmaker__incentive__v1__publish_rules_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   windmaker__incentive__v1__get_rules_request__init
+                     (Windmaker__Incentive__V1__GetRulesRequest         *message)
+{
+  static const Windmaker__Incentive__V1__GetRulesRequest init_value = WINDMAKER__INCENTIVE__V1__GET_RULES_REQUEST__INIT;
+  *message = init_value;
+}
+size_t windmaker__incentive__v1__get_rules_request__get_packed_size
+                     (const Windmaker__Incentive__V1__GetRulesRequest *message)
+{
+  assert(message->base.descriptor == &windmaker__incentive__v1__get_rules_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t windmaker__incentive__v1__get_rules_request__pack
+                     (const Windmaker__Incentive__V1__GetRulesRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &windmaker__incentive__v1__get_rules_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t windmaker__incentive__v1__get_rules_request__pack_to_buffer
+                     (const Windmaker__Incentive__V1__GetRulesRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &windmaker__incentive__v1__get_rules_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Windmaker__Incentive__V1__GetRulesRequest *
+       windmaker__incentive__v1__get_rules_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Windmaker__Incentive__V1__GetRulesRequest *)
+     protobuf_c_message_unpack (&windmaker__incentive__v1__get_rules_request__descriptor,
+                                allocator, len, data);
+}
+void   windmaker__incentive__v1__get_rules_request__free_unpacked
+                     (Windmaker__Incentive__V1__GetRulesRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &windmaker__incentive__v1__get_rules_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   windmaker__incentive__v1__get_rules_response__init
                      (Windmaker__Incentive__V1__GetRulesResponse         *message)
 {
@@ -1041,6 +1086,51 @@ void   windmaker__incentive__v1__reject_batch_request__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &windmaker__incentive__v1__reject_batch_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   windmaker__incentive__v1__post_batch_response__init
+                     (Windmaker__Incentive__V1__PostBatchResponse         *message)
+{
+  static const Windmaker__Incentive__V1__PostBatchResponse init_value = WINDMAKER__INCENTIVE__V1__POST_BATCH_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t windmaker__incentive__v1__post_batch_response__get_packed_size
+                     (const Windmaker__Incentive__V1__PostBatchResponse *message)
+{
+  assert(message->base.descriptor == &windmaker__incentive__v1__post_batch_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t windmaker__incentive__v1__post_batch_response__pack
+                     (const Windmaker__Incentive__V1__PostBatchResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &windmaker__incentive__v1__post_batch_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t windmaker__incentive__v1__post_batch_response__pack_to_buffer
+                     (const Windmaker__Incentive__V1__PostBatchResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &windmaker__incentive__v1__post_batch_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Windmaker__Incentive__V1__PostBatchResponse *
+       windmaker__incentive__v1__post_batch_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Windmaker__Incentive__V1__PostBatchResponse *)
+     protobuf_c_message_unpack (&windmaker__incentive__v1__post_batch_response__descriptor,
+                                allocator, len, data);
+}
+void   windmaker__incentive__v1__post_batch_response__free_unpacked
+                     (Windmaker__Incentive__V1__PostBatchResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &windmaker__incentive__v1__post_batch_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   windmaker__incentive__v1__void_line_request__init
@@ -1974,9 +2064,29 @@ const ProtobufCMessageDescriptor windmaker__incentive__v1__program_response__des
   (ProtobufCMessageInit) windmaker__incentive__v1__program_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-#define windmaker__incentive__v1__list_programs_request__field_descriptors NULL
-#define windmaker__incentive__v1__list_programs_request__field_indices_by_name NULL
-#define windmaker__incentive__v1__list_programs_request__number_ranges NULL
+static const ProtobufCFieldDescriptor windmaker__incentive__v1__list_programs_request__field_descriptors[1] =
+{
+  {
+    "page",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Incentive__V1__ListProgramsRequest, page),
+    &windmaker__common__v1__page_request__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned windmaker__incentive__v1__list_programs_request__field_indices_by_name[] = {
+  0,   /* field[0] = page */
+};
+static const ProtobufCIntRange windmaker__incentive__v1__list_programs_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
 const ProtobufCMessageDescriptor windmaker__incentive__v1__list_programs_request__descriptor =
 {
   PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
@@ -1985,14 +2095,14 @@ const ProtobufCMessageDescriptor windmaker__incentive__v1__list_programs_request
   "Windmaker__Incentive__V1__ListProgramsRequest",
   "windmaker.incentive.v1",
   sizeof(Windmaker__Incentive__V1__ListProgramsRequest),
-  0,
+  1,
   windmaker__incentive__v1__list_programs_request__field_descriptors,
   windmaker__incentive__v1__list_programs_request__field_indices_by_name,
-  0,  windmaker__incentive__v1__list_programs_request__number_ranges,
+  1,  windmaker__incentive__v1__list_programs_request__number_ranges,
   (ProtobufCMessageInit) windmaker__incentive__v1__list_programs_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor windmaker__incentive__v1__list_programs_response__field_descriptors[1] =
+static const ProtobufCFieldDescriptor windmaker__incentive__v1__list_programs_response__field_descriptors[2] =
 {
   {
     "programs",
@@ -2006,14 +2116,27 @@ static const ProtobufCFieldDescriptor windmaker__incentive__v1__list_programs_re
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "page",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Incentive__V1__ListProgramsResponse, page),
+    &windmaker__common__v1__page_response__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned windmaker__incentive__v1__list_programs_response__field_indices_by_name[] = {
+  1,   /* field[1] = page */
   0,   /* field[0] = programs */
 };
 static const ProtobufCIntRange windmaker__incentive__v1__list_programs_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor windmaker__incentive__v1__list_programs_response__descriptor =
 {
@@ -2023,7 +2146,7 @@ const ProtobufCMessageDescriptor windmaker__incentive__v1__list_programs_respons
   "Windmaker__Incentive__V1__ListProgramsResponse",
   "windmaker.incentive.v1",
   sizeof(Windmaker__Incentive__V1__ListProgramsResponse),
-  1,
+  2,
   windmaker__incentive__v1__list_programs_response__field_descriptors,
   windmaker__incentive__v1__list_programs_response__field_indices_by_name,
   1,  windmaker__incentive__v1__list_programs_response__number_ranges,
@@ -2489,6 +2612,57 @@ const ProtobufCMessageDescriptor windmaker__incentive__v1__publish_rules_respons
   windmaker__incentive__v1__publish_rules_response__field_indices_by_name,
   1,  windmaker__incentive__v1__publish_rules_response__number_ranges,
   (ProtobufCMessageInit) windmaker__incentive__v1__publish_rules_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor windmaker__incentive__v1__get_rules_request__field_descriptors[2] =
+{
+  {
+    "program_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Incentive__V1__GetRulesRequest, program_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "version",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Incentive__V1__GetRulesRequest, version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned windmaker__incentive__v1__get_rules_request__field_indices_by_name[] = {
+  0,   /* field[0] = program_id */
+  1,   /* field[1] = version */
+};
+static const ProtobufCIntRange windmaker__incentive__v1__get_rules_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor windmaker__incentive__v1__get_rules_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "windmaker.incentive.v1.GetRulesRequest",
+  "GetRulesRequest",
+  "Windmaker__Incentive__V1__GetRulesRequest",
+  "windmaker.incentive.v1",
+  sizeof(Windmaker__Incentive__V1__GetRulesRequest),
+  2,
+  windmaker__incentive__v1__get_rules_request__field_descriptors,
+  windmaker__incentive__v1__get_rules_request__field_indices_by_name,
+  1,  windmaker__incentive__v1__get_rules_request__number_ranges,
+  (ProtobufCMessageInit) windmaker__incentive__v1__get_rules_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor windmaker__incentive__v1__get_rules_response__field_descriptors[1] =
@@ -3482,6 +3656,83 @@ const ProtobufCMessageDescriptor windmaker__incentive__v1__reject_batch_request_
   (ProtobufCMessageInit) windmaker__incentive__v1__reject_batch_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor windmaker__incentive__v1__post_batch_response__field_descriptors[4] =
+{
+  {
+    "batch",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Incentive__V1__PostBatchResponse, batch),
+    &windmaker__incentive__v1__batch__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "paid",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Incentive__V1__PostBatchResponse, paid),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "held",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Incentive__V1__PostBatchResponse, held),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "voided",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Incentive__V1__PostBatchResponse, voided),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned windmaker__incentive__v1__post_batch_response__field_indices_by_name[] = {
+  0,   /* field[0] = batch */
+  2,   /* field[2] = held */
+  1,   /* field[1] = paid */
+  3,   /* field[3] = voided */
+};
+static const ProtobufCIntRange windmaker__incentive__v1__post_batch_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor windmaker__incentive__v1__post_batch_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "windmaker.incentive.v1.PostBatchResponse",
+  "PostBatchResponse",
+  "Windmaker__Incentive__V1__PostBatchResponse",
+  "windmaker.incentive.v1",
+  sizeof(Windmaker__Incentive__V1__PostBatchResponse),
+  4,
+  windmaker__incentive__v1__post_batch_response__field_descriptors,
+  windmaker__incentive__v1__post_batch_response__field_indices_by_name,
+  1,  windmaker__incentive__v1__post_batch_response__number_ranges,
+  (ProtobufCMessageInit) windmaker__incentive__v1__post_batch_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor windmaker__incentive__v1__void_line_request__field_descriptors[3] =
 {
   {
@@ -3845,7 +4096,7 @@ const ProtobufCMessageDescriptor windmaker__incentive__v1__reconcile_request__de
   (ProtobufCMessageInit) windmaker__incentive__v1__reconcile_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor windmaker__incentive__v1__reconcile_response__field_descriptors[5] =
+static const ProtobufCFieldDescriptor windmaker__incentive__v1__reconcile_response__field_descriptors[7] =
 {
   {
     "accounts",
@@ -3872,30 +4123,6 @@ static const ProtobufCFieldDescriptor windmaker__incentive__v1__reconcile_respon
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "pending_total",
-    3,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_INT64,
-    0,   /* quantifier_offset */
-    offsetof(Windmaker__Incentive__V1__ReconcileResponse, pending_total),
-    NULL,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "posted_total",
-    4,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_INT64,
-    0,   /* quantifier_offset */
-    offsetof(Windmaker__Incentive__V1__ReconcileResponse, posted_total),
-    NULL,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
     "violations",
     5,
     PROTOBUF_C_LABEL_REPEATED,
@@ -3907,18 +4134,69 @@ static const ProtobufCFieldDescriptor windmaker__incentive__v1__reconcile_respon
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "pending_fen",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Incentive__V1__ReconcileResponse, pending_fen),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "posted_fen",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Incentive__V1__ReconcileResponse, posted_fen),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "pending_impressions",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Incentive__V1__ReconcileResponse, pending_impressions),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "posted_impressions",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Incentive__V1__ReconcileResponse, posted_impressions),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned windmaker__incentive__v1__reconcile_response__field_indices_by_name[] = {
   0,   /* field[0] = accounts */
-  2,   /* field[2] = pending_total */
-  3,   /* field[3] = posted_total */
+  3,   /* field[3] = pending_fen */
+  5,   /* field[5] = pending_impressions */
+  4,   /* field[4] = posted_fen */
+  6,   /* field[6] = posted_impressions */
   1,   /* field[1] = transfers */
-  4,   /* field[4] = violations */
+  2,   /* field[2] = violations */
 };
-static const ProtobufCIntRange windmaker__incentive__v1__reconcile_response__number_ranges[1 + 1] =
+static const ProtobufCIntRange windmaker__incentive__v1__reconcile_response__number_ranges[2 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 5, 2 },
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor windmaker__incentive__v1__reconcile_response__descriptor =
 {
@@ -3928,10 +4206,10 @@ const ProtobufCMessageDescriptor windmaker__incentive__v1__reconcile_response__d
   "Windmaker__Incentive__V1__ReconcileResponse",
   "windmaker.incentive.v1",
   sizeof(Windmaker__Incentive__V1__ReconcileResponse),
-  5,
+  7,
   windmaker__incentive__v1__reconcile_response__field_descriptors,
   windmaker__incentive__v1__reconcile_response__field_indices_by_name,
-  1,  windmaker__incentive__v1__reconcile_response__number_ranges,
+  2,  windmaker__incentive__v1__reconcile_response__number_ranges,
   (ProtobufCMessageInit) windmaker__incentive__v1__reconcile_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
@@ -4560,12 +4838,12 @@ static const ProtobufCMethodDescriptor windmaker__incentive__v1__incentive__meth
   { "FundProgram", &windmaker__incentive__v1__fund_program_request__descriptor, &windmaker__incentive__v1__budget_response__descriptor },
   { "GetBudget", &windmaker__incentive__v1__program_request__descriptor, &windmaker__incentive__v1__budget_response__descriptor },
   { "PublishRules", &windmaker__incentive__v1__publish_rules_request__descriptor, &windmaker__incentive__v1__publish_rules_response__descriptor },
-  { "GetRules", &windmaker__incentive__v1__program_request__descriptor, &windmaker__incentive__v1__get_rules_response__descriptor },
+  { "GetRules", &windmaker__incentive__v1__get_rules_request__descriptor, &windmaker__incentive__v1__get_rules_response__descriptor },
   { "Compute", &windmaker__incentive__v1__period_request__descriptor, &windmaker__incentive__v1__compute_progress__descriptor },
   { "GetBatch", &windmaker__incentive__v1__get_batch_request__descriptor, &windmaker__incentive__v1__get_batch_response__descriptor },
   { "ApproveBatch", &windmaker__incentive__v1__batch_request__descriptor, &windmaker__incentive__v1__batch_response__descriptor },
   { "RejectBatch", &windmaker__incentive__v1__reject_batch_request__descriptor, &windmaker__incentive__v1__batch_response__descriptor },
-  { "PostBatch", &windmaker__incentive__v1__batch_request__descriptor, &windmaker__incentive__v1__batch_response__descriptor },
+  { "PostBatch", &windmaker__incentive__v1__batch_request__descriptor, &windmaker__incentive__v1__post_batch_response__descriptor },
   { "VoidLine", &windmaker__incentive__v1__void_line_request__descriptor, &windmaker__incentive__v1__void_line_response__descriptor },
   { "GetStatement", &windmaker__incentive__v1__statement_request__descriptor, &windmaker__incentive__v1__statement_response__descriptor },
   { "Reconcile", &windmaker__incentive__v1__reconcile_request__descriptor, &windmaker__incentive__v1__reconcile_response__descriptor },
@@ -4651,7 +4929,7 @@ void windmaker__incentive__v1__incentive__publish_rules(ProtobufCService *servic
   service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void windmaker__incentive__v1__incentive__get_rules(ProtobufCService *service,
-                                                    const Windmaker__Incentive__V1__ProgramRequest *input,
+                                                    const Windmaker__Incentive__V1__GetRulesRequest *input,
                                                     Windmaker__Incentive__V1__GetRulesResponse_Closure closure,
                                                     void *closure_data)
 {
@@ -4692,7 +4970,7 @@ void windmaker__incentive__v1__incentive__reject_batch(ProtobufCService *service
 }
 void windmaker__incentive__v1__incentive__post_batch(ProtobufCService *service,
                                                      const Windmaker__Incentive__V1__BatchRequest *input,
-                                                     Windmaker__Incentive__V1__BatchResponse_Closure closure,
+                                                     Windmaker__Incentive__V1__PostBatchResponse_Closure closure,
                                                      void *closure_data)
 {
   assert(service->descriptor == &windmaker__incentive__v1__incentive__descriptor);

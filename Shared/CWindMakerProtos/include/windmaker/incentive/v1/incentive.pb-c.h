@@ -30,6 +30,7 @@ typedef struct Windmaker__Incentive__V1__BudgetResponse Windmaker__Incentive__V1
 typedef struct Windmaker__Incentive__V1__RulesVersion Windmaker__Incentive__V1__RulesVersion;
 typedef struct Windmaker__Incentive__V1__PublishRulesRequest Windmaker__Incentive__V1__PublishRulesRequest;
 typedef struct Windmaker__Incentive__V1__PublishRulesResponse Windmaker__Incentive__V1__PublishRulesResponse;
+typedef struct Windmaker__Incentive__V1__GetRulesRequest Windmaker__Incentive__V1__GetRulesRequest;
 typedef struct Windmaker__Incentive__V1__GetRulesResponse Windmaker__Incentive__V1__GetRulesResponse;
 typedef struct Windmaker__Incentive__V1__PeriodRequest Windmaker__Incentive__V1__PeriodRequest;
 typedef struct Windmaker__Incentive__V1__BatchTotals Windmaker__Incentive__V1__BatchTotals;
@@ -40,6 +41,7 @@ typedef struct Windmaker__Incentive__V1__BatchRequest Windmaker__Incentive__V1__
 typedef struct Windmaker__Incentive__V1__GetBatchRequest Windmaker__Incentive__V1__GetBatchRequest;
 typedef struct Windmaker__Incentive__V1__GetBatchResponse Windmaker__Incentive__V1__GetBatchResponse;
 typedef struct Windmaker__Incentive__V1__RejectBatchRequest Windmaker__Incentive__V1__RejectBatchRequest;
+typedef struct Windmaker__Incentive__V1__PostBatchResponse Windmaker__Incentive__V1__PostBatchResponse;
 typedef struct Windmaker__Incentive__V1__VoidLineRequest Windmaker__Incentive__V1__VoidLineRequest;
 typedef struct Windmaker__Incentive__V1__VoidLineResponse Windmaker__Incentive__V1__VoidLineResponse;
 typedef struct Windmaker__Incentive__V1__BatchResponse Windmaker__Incentive__V1__BatchResponse;
@@ -119,21 +121,26 @@ struct  Windmaker__Incentive__V1__ProgramResponse
 struct  Windmaker__Incentive__V1__ListProgramsRequest
 {
   ProtobufCMessage base;
+  Windmaker__Common__V1__PageRequest *page;
 };
 #define WINDMAKER__INCENTIVE__V1__LIST_PROGRAMS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&windmaker__incentive__v1__list_programs_request__descriptor) \
-     }
+    , NULL }
 
 
 struct  Windmaker__Incentive__V1__ListProgramsResponse
 {
   ProtobufCMessage base;
+  /*
+   * By id.
+   */
   size_t n_programs;
   Windmaker__Incentive__V1__Program **programs;
+  Windmaker__Common__V1__PageResponse *page;
 };
 #define WINDMAKER__INCENTIVE__V1__LIST_PROGRAMS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&windmaker__incentive__v1__list_programs_response__descriptor) \
-    , 0,NULL }
+    , 0,NULL, NULL }
 
 
 struct  Windmaker__Incentive__V1__FundProgramRequest
@@ -200,7 +207,7 @@ struct  Windmaker__Incentive__V1__RulesVersion
   int64_t version;
   char *effective_from;
   /*
-   * The JSON document as published.
+   * The JSON document as published (at most 64 KiB); empty in a listing of every version.
    */
   char *document;
   char *published_by;
@@ -234,6 +241,20 @@ struct  Windmaker__Incentive__V1__PublishRulesResponse
 #define WINDMAKER__INCENTIVE__V1__PUBLISH_RULES_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&windmaker__incentive__v1__publish_rules_response__descriptor) \
     , NULL }
+
+
+struct  Windmaker__Incentive__V1__GetRulesRequest
+{
+  ProtobufCMessage base;
+  char *program_id;
+  /*
+   * 0 for every version without its document; a version number for that version with its document.
+   */
+  int64_t version;
+};
+#define WINDMAKER__INCENTIVE__V1__GET_RULES_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&windmaker__incentive__v1__get_rules_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0 }
 
 
 struct  Windmaker__Incentive__V1__GetRulesResponse
@@ -414,6 +435,22 @@ struct  Windmaker__Incentive__V1__RejectBatchRequest
 
 
 /*
+ * What posting did: lines paid, held for suspended providers, voided for providers no longer eligible.
+ */
+struct  Windmaker__Incentive__V1__PostBatchResponse
+{
+  ProtobufCMessage base;
+  Windmaker__Incentive__V1__Batch *batch;
+  int64_t paid;
+  int64_t held;
+  int64_t voided;
+};
+#define WINDMAKER__INCENTIVE__V1__POST_BATCH_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&windmaker__incentive__v1__post_batch_response__descriptor) \
+    , NULL, 0, 0, 0 }
+
+
+/*
  * Voids one provider's open line of a batch (proposed, approved, or a held line of a posted batch), releasing what
  * it reserved: the rest of the batch goes on.
  */
@@ -501,17 +538,23 @@ struct  Windmaker__Incentive__V1__ReconcileResponse
   ProtobufCMessage base;
   int64_t accounts;
   int64_t transfers;
-  int64_t pending_total;
-  int64_t posted_total;
   /*
    * Empty when the ledger is consistent.
    */
   size_t n_violations;
   char **violations;
+  /*
+   * What the pending and the posted transfers move in each unit, as decimal integers (the sums of a whole ledger's
+   * history may pass 64 bits).
+   */
+  char *pending_fen;
+  char *posted_fen;
+  char *pending_impressions;
+  char *posted_impressions;
 };
 #define WINDMAKER__INCENTIVE__V1__RECONCILE_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&windmaker__incentive__v1__reconcile_response__descriptor) \
-    , 0, 0, 0, 0, 0,NULL }
+    , 0, 0, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Windmaker__Incentive__V1__Transfer
@@ -896,6 +939,25 @@ Windmaker__Incentive__V1__PublishRulesResponse *
 void   windmaker__incentive__v1__publish_rules_response__free_unpacked
                      (Windmaker__Incentive__V1__PublishRulesResponse *message,
                       ProtobufCAllocator *allocator);
+/* Windmaker__Incentive__V1__GetRulesRequest methods */
+void   windmaker__incentive__v1__get_rules_request__init
+                     (Windmaker__Incentive__V1__GetRulesRequest         *message);
+size_t windmaker__incentive__v1__get_rules_request__get_packed_size
+                     (const Windmaker__Incentive__V1__GetRulesRequest   *message);
+size_t windmaker__incentive__v1__get_rules_request__pack
+                     (const Windmaker__Incentive__V1__GetRulesRequest   *message,
+                      uint8_t             *out);
+size_t windmaker__incentive__v1__get_rules_request__pack_to_buffer
+                     (const Windmaker__Incentive__V1__GetRulesRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Windmaker__Incentive__V1__GetRulesRequest *
+       windmaker__incentive__v1__get_rules_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   windmaker__incentive__v1__get_rules_request__free_unpacked
+                     (Windmaker__Incentive__V1__GetRulesRequest *message,
+                      ProtobufCAllocator *allocator);
 /* Windmaker__Incentive__V1__GetRulesResponse methods */
 void   windmaker__incentive__v1__get_rules_response__init
                      (Windmaker__Incentive__V1__GetRulesResponse         *message);
@@ -1085,6 +1147,25 @@ Windmaker__Incentive__V1__RejectBatchRequest *
                       const uint8_t       *data);
 void   windmaker__incentive__v1__reject_batch_request__free_unpacked
                      (Windmaker__Incentive__V1__RejectBatchRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Windmaker__Incentive__V1__PostBatchResponse methods */
+void   windmaker__incentive__v1__post_batch_response__init
+                     (Windmaker__Incentive__V1__PostBatchResponse         *message);
+size_t windmaker__incentive__v1__post_batch_response__get_packed_size
+                     (const Windmaker__Incentive__V1__PostBatchResponse   *message);
+size_t windmaker__incentive__v1__post_batch_response__pack
+                     (const Windmaker__Incentive__V1__PostBatchResponse   *message,
+                      uint8_t             *out);
+size_t windmaker__incentive__v1__post_batch_response__pack_to_buffer
+                     (const Windmaker__Incentive__V1__PostBatchResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Windmaker__Incentive__V1__PostBatchResponse *
+       windmaker__incentive__v1__post_batch_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   windmaker__incentive__v1__post_batch_response__free_unpacked
+                     (Windmaker__Incentive__V1__PostBatchResponse *message,
                       ProtobufCAllocator *allocator);
 /* Windmaker__Incentive__V1__VoidLineRequest methods */
 void   windmaker__incentive__v1__void_line_request__init
@@ -1412,6 +1493,9 @@ typedef void (*Windmaker__Incentive__V1__PublishRulesRequest_Closure)
 typedef void (*Windmaker__Incentive__V1__PublishRulesResponse_Closure)
                  (const Windmaker__Incentive__V1__PublishRulesResponse *message,
                   void *closure_data);
+typedef void (*Windmaker__Incentive__V1__GetRulesRequest_Closure)
+                 (const Windmaker__Incentive__V1__GetRulesRequest *message,
+                  void *closure_data);
 typedef void (*Windmaker__Incentive__V1__GetRulesResponse_Closure)
                  (const Windmaker__Incentive__V1__GetRulesResponse *message,
                   void *closure_data);
@@ -1441,6 +1525,9 @@ typedef void (*Windmaker__Incentive__V1__GetBatchResponse_Closure)
                   void *closure_data);
 typedef void (*Windmaker__Incentive__V1__RejectBatchRequest_Closure)
                  (const Windmaker__Incentive__V1__RejectBatchRequest *message,
+                  void *closure_data);
+typedef void (*Windmaker__Incentive__V1__PostBatchResponse_Closure)
+                 (const Windmaker__Incentive__V1__PostBatchResponse *message,
                   void *closure_data);
 typedef void (*Windmaker__Incentive__V1__VoidLineRequest_Closure)
                  (const Windmaker__Incentive__V1__VoidLineRequest *message,
@@ -1519,7 +1606,7 @@ struct Windmaker__Incentive__V1__Incentive_Service
                         Windmaker__Incentive__V1__PublishRulesResponse_Closure closure,
                         void *closure_data);
   void (*get_rules)(Windmaker__Incentive__V1__Incentive_Service *service,
-                    const Windmaker__Incentive__V1__ProgramRequest *input,
+                    const Windmaker__Incentive__V1__GetRulesRequest *input,
                     Windmaker__Incentive__V1__GetRulesResponse_Closure closure,
                     void *closure_data);
   void (*compute)(Windmaker__Incentive__V1__Incentive_Service *service,
@@ -1540,7 +1627,7 @@ struct Windmaker__Incentive__V1__Incentive_Service
                        void *closure_data);
   void (*post_batch)(Windmaker__Incentive__V1__Incentive_Service *service,
                      const Windmaker__Incentive__V1__BatchRequest *input,
-                     Windmaker__Incentive__V1__BatchResponse_Closure closure,
+                     Windmaker__Incentive__V1__PostBatchResponse_Closure closure,
                      void *closure_data);
   void (*void_line)(Windmaker__Incentive__V1__Incentive_Service *service,
                     const Windmaker__Incentive__V1__VoidLineRequest *input,
@@ -1612,7 +1699,7 @@ void windmaker__incentive__v1__incentive__publish_rules(ProtobufCService *servic
                                                         Windmaker__Incentive__V1__PublishRulesResponse_Closure closure,
                                                         void *closure_data);
 void windmaker__incentive__v1__incentive__get_rules(ProtobufCService *service,
-                                                    const Windmaker__Incentive__V1__ProgramRequest *input,
+                                                    const Windmaker__Incentive__V1__GetRulesRequest *input,
                                                     Windmaker__Incentive__V1__GetRulesResponse_Closure closure,
                                                     void *closure_data);
 void windmaker__incentive__v1__incentive__compute(ProtobufCService *service,
@@ -1633,7 +1720,7 @@ void windmaker__incentive__v1__incentive__reject_batch(ProtobufCService *service
                                                        void *closure_data);
 void windmaker__incentive__v1__incentive__post_batch(ProtobufCService *service,
                                                      const Windmaker__Incentive__V1__BatchRequest *input,
-                                                     Windmaker__Incentive__V1__BatchResponse_Closure closure,
+                                                     Windmaker__Incentive__V1__PostBatchResponse_Closure closure,
                                                      void *closure_data);
 void windmaker__incentive__v1__incentive__void_line(ProtobufCService *service,
                                                     const Windmaker__Incentive__V1__VoidLineRequest *input,
@@ -1671,6 +1758,7 @@ extern const ProtobufCMessageDescriptor windmaker__incentive__v1__budget_respons
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__rules_version__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__publish_rules_request__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__publish_rules_response__descriptor;
+extern const ProtobufCMessageDescriptor windmaker__incentive__v1__get_rules_request__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__get_rules_response__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__period_request__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__batch_totals__descriptor;
@@ -1681,6 +1769,7 @@ extern const ProtobufCMessageDescriptor windmaker__incentive__v1__batch_request_
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__get_batch_request__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__get_batch_response__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__reject_batch_request__descriptor;
+extern const ProtobufCMessageDescriptor windmaker__incentive__v1__post_batch_response__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__void_line_request__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__void_line_response__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__incentive__v1__batch_response__descriptor;
