@@ -58,7 +58,13 @@ import WindMakerTransport
         let error = await #expect(throws: RPCError.self) { try await cancelled.value }
         #expect(error?.code == .cancelled)
         #expect(try await echo.unary(EchoV1.EchoRequest(text: "after")).text == "after")
-        let started = server.output.split(separator: "\n").filter { $0.contains("call started") }
+        // The server logs each call as it starts; its last line may reach us a moment after the reply.
+        var started: [Substring] = []
+        for _ in 0 ..< 50 {
+            started = server.output.split(separator: "\n").filter { $0.contains("call started") }
+            if started.count >= 2 { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
         #expect(started.count == 2, "only the two calls that were not cancelled reach the server")
     }
 

@@ -294,4 +294,27 @@ import WindMakerStorage
         #expect(try h.incentive.rules(h.program, for: h.august, in: database).version == 2)
         #expect(try h.incentive.rules(h.program, for: h.july, in: database).version == 3)
     }
+
+    @Test func aDryRunComparesADraftWithThePublishedRulesAndMovesNothing() async throws {
+        let h = try await H(cash: 50_000)
+        let draft = H.rules.replacingOccurrences(of: "\"S\": 200", with: "\"S\": 400")
+        let inputs = [H.input(1), H.input(2, tier: "A"), H.input(3, tier: "A", club: "100M")]
+        let report = try h.incentive.dryRun(
+            h.program,
+            period: h.july,
+            document: draft,
+            inputs: inputs,
+            in: h.incentive.database
+        )
+        // S doubles to 40,000 fen; the A lines (10,000 and 15,000) do not change.
+        #expect(report.publishedVersion == 1 && report.cash == 65_000 && report.cashRemaining == 50_000)
+        #expect(report.overBudget == "computing would fail: short by ¥150.00 of cash")
+        #expect(report.changes.map(\.provider) == [H.provider(1)] && report.changes[0].delta == 20_000)
+        #expect(report.byTier.map(\.name) == ["A", "S"] && report.byTier.map(\.providers) == [2, 1])
+        #expect(report.byClub.map(\.name) == ["", "100M"])
+        #expect(try h.budget().cash.reserved == 0)
+        #expect(throws: IncentiveError.self) {
+            try h.incentive.dryRun(h.program, period: h.july, document: "{}", inputs: inputs, in: h.incentive.database)
+        }
+    }
 }

@@ -80,11 +80,16 @@ extension Incentive {
         let cash = drafted.reduce(Int64(0)) { $0 + $1.grant }
         let traffic = drafted.reduce(Int64(0)) { $0 + $1.traffic }
         var overBudget: String?
-        if cash > cashLeft || traffic > trafficLeft {
+        var short: [String] = []
+        if cash > cashLeft { short.append("\(AmountText.yuan(cash - cashLeft)) of cash") }
+        if traffic > trafficLeft { short.append("\(AmountText.count(traffic - trafficLeft)) impressions") }
+        if !short.isEmpty {
+            let over = [cash > cashLeft ? "payout" : nil, traffic > trafficLeft ? "traffic grant" : nil]
+                .compactMap { $0 }.joined(separator: " and every ")
             overBudget =
                 draft.overBudget == .fail
-                ? "computing would fail: short by \(max(0, cash - cashLeft)) fen and \(max(0, traffic - trafficLeft)) impressions"
-                : "every payout would be scaled pro rata to what is left"
+                ? "computing would fail: short by " + short.joined(separator: " and ")
+                : "every \(over) would be scaled pro rata to what is left (short by \(short.joined(separator: " and ")))"
         }
         var before: [ProviderID: Int64] = [:]
         for line in current ?? [] { before[line.provider] = line.payout }
