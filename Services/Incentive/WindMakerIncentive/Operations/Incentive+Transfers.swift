@@ -55,8 +55,7 @@ extension Incentive {
             action: "transfers",
             program: nil,
             subject: transfers[0].id.rawValue,
-            detail: created.map { "\($0.id) \($0.debit) → \($0.credit) \($0.unit.text($0.amount))" }
-                .joined(separator: "; "),
+            detail: Self.summary(of: created),
             in: sql
         )
         return TransfersOutcome(created: created.count, existing: outcomes.count - created.count)
@@ -73,8 +72,8 @@ extension Incentive {
         func refuse(_ suffix: String, _ problem: String) -> IncentiveError {
             .invalidArgument([FieldViolation(field: field + suffix, description: problem)])
         }
-        let id = transfer.id.rawValue
-        if id.lowercased().hasPrefix("fund.") || id.contains(":") {
+        let id = transfer.id.rawValue.utf8
+        if id.prefix(5).map({ $0 | 0x20 }).elementsEqual("fund.".utf8) || id.contains(UInt8(ascii: ":")) {
             throw refuse(".id", "ids starting with \"fund.\" or holding ':' are the service's own; choose another")
         }
         guard transfer.state == .posted else { throw refuse("", "operator transfers are posted at once") }
@@ -93,7 +92,7 @@ extension Incentive {
         guard let original = try earlier[corrected] ?? self.ledger.store.transfer(corrected, in: sql) else {
             throw IncentiveError.notFound(what: "transfer \(corrected), which \(field) says it corrects,")
         }
-        guard !original.id.rawValue.contains(":") else {
+        guard !original.id.rawValue.utf8.contains(UInt8(ascii: ":")) else {
             throw refuse(".corrects", "\(corrected) is a batch's transfer: batches are corrected by adjustment batches")
         }
         guard transfer.debit == original.credit, transfer.credit == original.debit, transfer.unit == original.unit
@@ -122,6 +121,25 @@ extension Incentive {
         let funding = LedgerAccounts.funding(transfer.unit)
         let budget = transfer.debit == funding ? transfer.credit : transfer.credit == funding ? transfer.debit : nil
         return budget.flatMap(LedgerAccounts.budgetOwner(of:))?.unit == transfer.unit
+    }
+
+    /// One audit line for a request: how many transfers it posted, between which accounts (the first few pairs) and
+    /// how much in each unit; every transfer itself stays in the ledger with its id.
+    private static func summary(of transfers: [Transfer]) -> String {
+        var totals: [LedgerUnit: Int128] = [:]
+        var pairs: [String] = []
+        for transfer in transfers {
+            totals[transfer.unit, default: 0] += Int128(transfer.amount)
+            let pair = "\(transfer.debit) → \(transfer.credit)"
+            if pairs.count < 5 && !pairs.contains(pair) { pairs.append(pair) }
+        }
+        let moved = LedgerUnit.allCases.compactMap { unit in
+            totals[unit].map {
+                unit == .fen
+                    ? AmountText.yuan(decimal: String($0)) : AmountText.count(decimal: String($0)) + " impressions"
+            }
+        }
+        return "\(transfers.count) posted (\(moved.joined(separator: ", "))): \(pairs.joined(separator: "; "))"
     }
 
     /// Adds what `transfers` moved between funding sources and budgets to each program's funding figures, one update

@@ -12,8 +12,11 @@ public import WindMakerKit
 /// | `clearing:cash` | fen | paid out: what left the payable accounts for the bank |
 public enum LedgerAccounts {
     public static func funding(_ unit: LedgerUnit) -> AccountID {
-        Self.named(unit == .fen ? "funding:cash" : "funding:traffic")
+        unit == .fen ? Self.fundingCash : Self.fundingTraffic
     }
+
+    private static let fundingCash = Self.named("funding:cash")
+    private static let fundingTraffic = Self.named("funding:traffic")
 
     public static func programBudget(_ program: ProgramID, _ unit: LedgerUnit) -> AccountID {
         Self.named("program:\(program.rawValue):\(unit == .fen ? "cash" : "traffic")")
