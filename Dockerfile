@@ -5,17 +5,11 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN swift build -c release --product registry \
-    && swift build -c release --product assessment \
-    && swift build -c release --product incentive \
-    && swift build -c release --product wm-echo \
-    && swift build -c release --product wmctl \
+# Every executable in one build (the products share most of their modules), then the servers and the CLI copied out.
+RUN swift build -c release \
     && mkdir /out \
-    && cp "$(swift build -c release --show-bin-path)/registry" \
-          "$(swift build -c release --show-bin-path)/assessment" \
-          "$(swift build -c release --show-bin-path)/incentive" \
-          "$(swift build -c release --show-bin-path)/wm-echo" \
-          "$(swift build -c release --show-bin-path)/wmctl" /out/
+    && bin="$(swift build -c release --show-bin-path)" \
+    && cp "$bin/registry" "$bin/assessment" "$bin/incentive" "$bin/wm-echo" "$bin/wmctl" /out/
 
 FROM swift:6.3-bookworm-slim
 RUN apt-get update \
