@@ -32,6 +32,7 @@ import WindMakerServiceKit
         (Method.listScorecards, ["operator", "service"]),
         (Method.fileAppeal, ["provider"]),
         (Method.resolveAppeal, ["operator"]),
+        (Method.reviseScorecard, ["operator"]),
         (Method.listAppeals, ["operator", "service", "provider"]),
         (Method.dryRun, ["operator"]),
         (Method.progress, ["operator", "service"]),

@@ -151,6 +151,66 @@ import WindMakerKit
         #expect(ranks.items.map(\.rank) == [1, 2])
     }
 
+    @Test func aFinalScorecardIsRevisedLateOnlyOnceFinalAndKeepsItsHistory() async throws {
+        let harness = try await self.published()
+        let provider = AssessmentHarness.ids[1]
+        let override = IndicatorOverride(
+            dimension: .fulfilment,
+            indicator: "on_time_rate",
+            value: 0,
+            justification: "fake orders confirmed by the risk team"
+        )
+        let database = harness.assessment.database
+        #expect(
+            await self.refusal {
+                _ = try await database.write { sql in
+                    try harness.assessment.reviseFinal(
+                        period: harness.period,
+                        provider: provider,
+                        override: override,
+                        actor: harness.operatorID,
+                        at: harness.time(days: 2),
+                        in: sql
+                    )
+                }
+            }.contains("through appeals")
+        )
+        _ = try await harness.assessment.finalize(
+            period: harness.period,
+            actor: harness.operatorID,
+            at: harness.time(days: 9)
+        )
+        let before = try harness.assessment.scorecard(period: harness.period, provider: provider)
+        let revised = try await database.write { sql in
+            try harness.assessment.reviseFinal(
+                period: harness.period,
+                provider: provider,
+                override: override,
+                actor: harness.operatorID,
+                at: harness.time(days: 10),
+                in: sql
+            )
+        }
+        #expect(revised.revision == before.revision + 1 && revised.score.composite < before.score.composite)
+        #expect(try harness.assessment.scorecardHistory(period: harness.period, provider: provider).count == 2)
+        #expect(try harness.assessment.periodRecord(harness.period).state == .final)
+        let unknown = IndicatorOverride(dimension: .fulfilment, indicator: "nope", value: 0, justification: "x")
+        #expect(
+            await self.refusal {
+                _ = try await database.write { sql in
+                    try harness.assessment.reviseFinal(
+                        period: harness.period,
+                        provider: provider,
+                        override: unknown,
+                        actor: harness.operatorID,
+                        at: harness.time(days: 10),
+                        in: sql
+                    )
+                }
+            }.contains("override.indicator")
+        )
+    }
+
     @Test func reasonsFollowTheTextRules() async throws {
         let harness = try await self.published()
         let refusal = await self.refusal {

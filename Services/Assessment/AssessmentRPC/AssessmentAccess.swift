@@ -19,7 +19,7 @@ public enum AssessmentAccess {
         policy.allow([.operators, .services], toCall: Method.ingest)
         for method in [
             Method.publishRulebook, Method.dryRun, Method.compute, Method.publish, Method.finalize,
-            Method.resolveAppeal,
+            Method.resolveAppeal, Method.reviseScorecard,
         ] {
             policy.allow([.operators], toCall: method)
         }

@@ -48,14 +48,7 @@ extension AssessmentService {
                     FieldViolation(field: "override", description: "is required to uphold an appeal")
                 ])
             }
-            decision = .uphold(
-                IndicatorOverride(
-                    dimension: try WireRequest.dimension(override.dimension, field: "override.dimension"),
-                    indicator: override.indicator,
-                    value: override.value,
-                    justification: override.justification
-                )
-            )
+            decision = .uphold(try WireRequest.override(override))
         } else {
             guard request.override == nil else {
                 throw AssessmentError.invalidArgument([
@@ -86,5 +79,31 @@ extension AssessmentService {
             try self.assessment.appeals(period: period, provider: provider)
         }
         return AssessmentV1.ListAppealsResponse(appeals: appeals.map(AssessmentV1.Appeal.init))
+    }
+
+    /// Revises a FINAL scorecard late, as an operator (see ``Assessment/reviseFinal(period:provider:override:actor:at:in:)``).
+    public func reviseScorecard(
+        request: AssessmentV1.ReviseScorecardRequest,
+        context: ServerContext
+    ) async throws -> AssessmentV1.GetScorecardResponse {
+        let period = try WireRequest.period(request.period)
+        let provider = try WireRequest.provider(request.providerId)
+        guard let wire = request.override else {
+            throw AssessmentError.invalidArgument([FieldViolation(field: "override", description: "is required")])
+        }
+        let override = try WireRequest.override(wire)
+        try Assessment.check(.uphold(override))
+        return try await self.calls.mutating(request, context: context) { sql, now in
+            try self.assessment.reviseFinal(
+                period: period,
+                provider: provider,
+                override: override,
+                actor: context.peer.description,
+                at: now,
+                in: sql
+            )
+        } response: {
+            AssessmentV1.GetScorecardResponse(scorecard: AssessmentV1.Scorecard($0))
+        }
     }
 }

@@ -49,12 +49,7 @@ struct AssessmentResolveCommand: AsyncParsableCommand {
     @Argument(help: "The appeal's id (apl_…).") var appealID: String
     @Option(name: .customLong("reject"), help: "Reject, with this reason.") var reject: String?
     @Flag(name: .customLong("uphold"), help: "Uphold, with the override below.") var uphold = false
-    @Option(name: .customLong("dimension"), help: "The appealed dimension.") var dimension: String?
-    @Option(name: .customLong("indicator"), help: "The indicator to override (its id in the rulebook).")
-    var indicator: String?
-    @Option(name: .customLong("value"), help: "The indicator's value to use, e.g. 0.97 (up to 4 decimals).")
-    var value: String?
-    @Option(name: .customLong("justification"), help: "Why the override is right.") var justification: String?
+    @OptionGroup var override: OverrideOptions
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var idempotency: IdempotencyOptions
 
@@ -62,33 +57,16 @@ struct AssessmentResolveCommand: AsyncParsableCommand {
         guard (self.reject != nil) != self.uphold else {
             throw ValidationError("give exactly one of --reject REASON and --uphold")
         }
-        if self.uphold {
-            guard self.dimension != nil, self.indicator != nil, self.value != nil, self.justification != nil else {
-                throw ValidationError("--uphold needs --dimension, --indicator, --value and --justification")
-            }
-            guard FixedText.tenThousandths(self.value ?? "") != nil else {
-                throw ValidationError("--value must be a number with at most 4 decimals, e.g. 0.97")
-            }
-        }
+        if self.uphold { try self.override.requireAll(for: "--uphold") }
     }
 
     func run() async throws {
-        let flags = FlagNames([
-            "appeal_id": "<appeal-id>", "reason": "--reject", "override.dimension": "--dimension",
-            "override.indicator": "--indicator", "override.value": "--value",
-            "override.justification": "--justification",
-        ])
+        let flags = FlagNames(["appeal_id": "<appeal-id>", "reason": "--reject"]).merging(OverrideOptions.flags)
         let request = AssessmentV1.ResolveAppealRequest(
             appealId: self.appealID,
             uphold: self.uphold,
             reason: self.reject ?? "",
-            override: self.uphold
-                ? AssessmentV1.IndicatorOverride(
-                    dimension: self.dimension ?? "",
-                    indicator: self.indicator ?? "",
-                    value: FixedText.tenThousandths(self.value ?? "") ?? 0,
-                    justification: self.justification ?? ""
-                ) : nil
+            override: self.uphold ? self.override.wire : nil
         )
         let options = IdempotencyOptions.callOptions(self.connection, key: self.idempotency.resolvedKey())
         let response = try await AssessmentCall.run(self.connection, flags: flags.merging(IdempotencyOptions.flags)) {
@@ -103,6 +81,47 @@ struct AssessmentResolveCommand: AsyncParsableCommand {
         } else {
             print(AssessmentTables.appeals([response.appeal ?? AssessmentV1.Appeal()]))
             print("\n" + AssessmentTables.scorecard(response.scorecard ?? AssessmentV1.Scorecard()))
+        }
+    }
+}
+
+/// `wmctl assessment revise 2021-09 prv_… --dimension fulfilment --indicator on_time_rate --value 0.99
+/// --justification …`: corrects a FINAL scorecard late, as a new revision.
+struct AssessmentReviseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revise",
+        abstract: "Revise a FINAL scorecard late with an indicator override (the incentive adjusts what it paid)."
+    )
+
+    @Argument(help: "The period, YYYY-MM (FINAL).") var period: String
+    @Argument(help: "The provider's id (prv_…).") var providerID: String
+    @OptionGroup var override: OverrideOptions
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var idempotency: IdempotencyOptions
+
+    func validate() throws {
+        try self.override.requireAll(for: "revise")
+    }
+
+    func run() async throws {
+        let flags = FlagNames(["period": "<period>", "provider_id": "<provider-id>"]).merging(OverrideOptions.flags)
+        let key = self.idempotency.resolvedKey()
+        let options = IdempotencyOptions.callOptions(self.connection, key: key)
+        let response = try await AssessmentCall.run(self.connection, flags: flags.merging(IdempotencyOptions.flags)) {
+            try await $0.reviseScorecard(
+                AssessmentV1.ReviseScorecardRequest(
+                    period: self.period,
+                    providerId: self.providerID,
+                    override: self.override.wire
+                ),
+                options: options
+            )
+        }
+        let card = response.scorecard ?? AssessmentV1.Scorecard()
+        if self.connection.json {
+            JSONOutput.print(["scorecard": AssessmentJSON.scorecard(card)], idempotencyKey: key)
+        } else {
+            print(AssessmentTables.scorecard(card))
         }
     }
 }

@@ -9,7 +9,8 @@ struct AssessmentCommand: AsyncParsableCommand {
             AssessmentIngestCommand.self, AssessmentComputeCommand.self, AssessmentPublishCommand.self,
             AssessmentFinalizeCommand.self, AssessmentPeriodCommand.self, AssessmentScorecardCommand.self,
             AssessmentRankingsCommand.self, AssessmentAppealCommand.self, AssessmentResolveCommand.self,
-            AssessmentAppealsCommand.self, AssessmentRulebookCommand.self, AssessmentDryRunCommand.self,
+            AssessmentAppealsCommand.self, AssessmentReviseCommand.self, AssessmentRulebookCommand.self,
+            AssessmentDryRunCommand.self,
             AssessmentProgressCommand.self,
         ]
     )

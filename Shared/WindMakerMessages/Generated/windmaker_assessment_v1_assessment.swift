@@ -952,6 +952,32 @@ extension AssessmentV1 {
         }
     }
 
+    /// A FINAL scorecard corrected late (an appeal upheld after the window, a fake-order finding confirmed late): a new
+    /// revision with the override, the old one kept; the incentive service adjusts what it paid.
+    public struct ReviseScorecardRequest: ProtoMessage {
+        public static let protoName = "windmaker.assessment.v1.ReviseScorecardRequest"
+
+        public var period: String = ""
+        public var providerId: String = ""
+        public var override: AssessmentV1.IndicatorOverride?
+
+        public init() {}
+
+        public init(period: String = "", providerId: String = "", override: AssessmentV1.IndicatorOverride? = nil) {
+            self.period = period
+            self.providerId = providerId
+            self.override = override
+        }
+
+        public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+            self = try Self.unpack(bytes)
+        }
+
+        public func serialize<Sink: ProtoByteSink>(into sink: inout Sink) throws(ProtoEncodingError) {
+            try self.pack(into: &sink)
+        }
+    }
+
     public struct ListAppealsRequest: ProtoMessage {
         public static let protoName = "windmaker.assessment.v1.ListAppealsRequest"
 
@@ -1888,6 +1914,24 @@ extension AssessmentV1.ResolveAppealResponse: CMessageBacked {
     func fill(_ c: inout Windmaker__Assessment__V1__ResolveAppealResponse, arena: CArena) throws(ProtoEncodingError) {
         c.appeal = try arena.message(self.appeal)
         c.scorecard = try arena.message(self.scorecard)
+    }
+}
+
+extension AssessmentV1.ReviseScorecardRequest: CMessageBacked {
+    static func cInit(_ message: UnsafeMutablePointer<Windmaker__Assessment__V1__ReviseScorecardRequest>) {
+        windmaker__assessment__v1__revise_scorecard_request__init(message)
+    }
+
+    init(c: Windmaker__Assessment__V1__ReviseScorecardRequest) throws(ProtoDecodingError) {
+        self.period = try CDecode.string(c.period, field: "period", in: Self.protoName)
+        self.providerId = try CDecode.string(c.provider_id, field: "provider_id", in: Self.protoName)
+        self.override = try CDecode.message(c.override)
+    }
+
+    func fill(_ c: inout Windmaker__Assessment__V1__ReviseScorecardRequest, arena: CArena) throws(ProtoEncodingError) {
+        c.period = try arena.string(self.period, field: "period", in: Self.protoName)
+        c.provider_id = try arena.string(self.providerId, field: "provider_id", in: Self.protoName)
+        c.override = try arena.message(self.override)
     }
 }
 

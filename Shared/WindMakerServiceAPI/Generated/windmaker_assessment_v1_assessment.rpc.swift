@@ -95,6 +95,12 @@ extension AssessmentV1 {
                 method: "ListAppeals",
                 kind: .unary
             )
+            /// `windmaker.assessment.v1.Assessment/ReviseScorecard`.
+            public static let reviseScorecard = MethodDescriptor(
+                service: "windmaker.assessment.v1.Assessment",
+                method: "ReviseScorecard",
+                kind: .unary
+            )
             /// Scores a draft rulebook against the period without storing it.
             public static let dryRun = MethodDescriptor(
                 service: "windmaker.assessment.v1.Assessment",
@@ -123,6 +129,7 @@ extension AssessmentV1 {
                 fileAppeal,
                 resolveAppeal,
                 listAppeals,
+                reviseScorecard,
                 dryRun,
                 progress,
             ]
@@ -201,6 +208,11 @@ extension AssessmentV1 {
                 request: AssessmentV1.ListAppealsRequest,
                 context: ServerContext
             ) async throws -> AssessmentV1.ListAppealsResponse
+            /// Serves `windmaker.assessment.v1.Assessment/ReviseScorecard`.
+            func reviseScorecard(
+                request: AssessmentV1.ReviseScorecardRequest,
+                context: ServerContext
+            ) async throws -> AssessmentV1.GetScorecardResponse
             /// Scores a draft rulebook against the period without storing it.
             func dryRun(
                 request: AssessmentV1.DryRunRequest,
@@ -384,6 +396,18 @@ extension AssessmentV1 {
                 )
             }
 
+            /// Calls `ReviseScorecard`.
+            public func reviseScorecard(
+                _ request: AssessmentV1.ReviseScorecardRequest,
+                options: CallOptions = CallOptions()
+            ) async throws -> AssessmentV1.GetScorecardResponse {
+                try await self.client.unary(
+                    AssessmentV1.Assessment.Method.reviseScorecard,
+                    request: request,
+                    options: options
+                )
+            }
+
             /// Scores a draft rulebook against the period without storing it.
             public func dryRun(
                 _ request: AssessmentV1.DryRunRequest,
@@ -502,6 +526,13 @@ extension AssessmentV1.Assessment.ServiceProtocol {
             response: AssessmentV1.ListAppealsResponse.self
         ) { request, context in
             try await self.listAppeals(request: request, context: context)
+        }
+        router.registerUnary(
+            AssessmentV1.Assessment.Method.reviseScorecard,
+            request: AssessmentV1.ReviseScorecardRequest.self,
+            response: AssessmentV1.GetScorecardResponse.self
+        ) { request, context in
+            try await self.reviseScorecard(request: request, context: context)
         }
         router.registerUnary(
             AssessmentV1.Assessment.Method.dryRun,

@@ -43,6 +43,15 @@ enum WireRequest {
         return type
     }
 
+    static func override(_ wire: AssessmentV1.IndicatorOverride) throws(AssessmentError) -> IndicatorOverride {
+        IndicatorOverride(
+            dimension: try Self.dimension(wire.dimension, field: "override.dimension"),
+            indicator: wire.indicator,
+            value: wire.value,
+            justification: wire.justification
+        )
+    }
+
     static func page(_ wire: CommonV1.PageRequest?) -> PageRequest {
         PageRequest(size: Int(wire?.pageSize ?? 0), token: wire?.pageToken)
     }

@@ -155,21 +155,7 @@ extension Assessment {
                     )
                 ])
             }
-            guard let rulebook = try store.rulebook(version: scorecard.rulebookVersion, in: sql) else {
-                throw AssessmentError.notFound(what: "rulebook version \(scorecard.rulebookVersion)")
-            }
-            guard
-                rulebook.rulebook.dimensions[override.dimension]?.contains(where: { $0.id == override.indicator })
-                    == true
-            else {
-                throw AssessmentError.invalidArgument([
-                    FieldViolation(
-                        field: "override.indicator",
-                        description:
-                            "\(override.dimension) has no indicator \"\(override.indicator)\" in rulebook \(rulebook.version)"
-                    )
-                ])
-            }
+            let rulebook = try Self.rulebook(for: scorecard, checking: override, in: sql, store: store)
             appeal.state = .upheld
             appeal.resolution = override.justification
             appeal.override = override
@@ -210,7 +196,7 @@ extension Assessment {
         return appeal
     }
 
-    private static func revise(
+    static func revise(
         _ current: Scorecard,
         with override: IndicatorOverride,
         rulebook: RulebookRecord,
@@ -245,6 +231,29 @@ extension Assessment {
             try store.setRank(ranks[peer.providerID], period: current.period, provider: peer.providerID, in: sql)
         }
         return revised
+    }
+
+    /// The rulebook `scorecard` was computed under, once `override` names one of its indicators.
+    static func rulebook(
+        for scorecard: Scorecard,
+        checking override: IndicatorOverride,
+        in sql: Transaction,
+        store: SQLiteAssessmentStore
+    ) throws -> RulebookRecord {
+        guard let rulebook = try store.rulebook(version: scorecard.rulebookVersion, in: sql) else {
+            throw AssessmentError.notFound(what: "rulebook version \(scorecard.rulebookVersion)")
+        }
+        guard rulebook.rulebook.dimensions[override.dimension]?.contains(where: { $0.id == override.indicator }) == true
+        else {
+            throw AssessmentError.invalidArgument([
+                FieldViolation(
+                    field: "override.indicator",
+                    description:
+                        "\(override.dimension) has no indicator \"\(override.indicator)\" in rulebook \(rulebook.version)"
+                )
+            ])
+        }
+        return rulebook
     }
 
     public static func checkText(_ text: String, field: String) throws(AssessmentError) {

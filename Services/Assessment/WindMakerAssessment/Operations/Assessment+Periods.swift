@@ -148,7 +148,7 @@ extension Assessment {
     }
 
     /// Makes a PUBLISHED period FINAL once its appeal window has passed and no appeal is pending; its scorecards
-    /// never change again.
+    /// change after that only by an operator's late revision (``reviseFinal(period:provider:override:actor:at:in:)``).
     /// - Throws: ``AssessmentError/failedPrecondition(_:)`` naming what is still open.
     public func finalize(period: PeriodID, actor: String, at time: Timestamp) async throws -> PeriodRecord {
         try await self.database.write { sql in try self.finalize(period: period, actor: actor, at: time, in: sql) }

@@ -1448,6 +1448,51 @@ void   windmaker__assessment__v1__resolve_appeal_response__free_unpacked
   assert(message->base.descriptor == &windmaker__assessment__v1__resolve_appeal_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   windmaker__assessment__v1__revise_scorecard_request__init
+                     (Windmaker__Assessment__V1__ReviseScorecardRequest         *message)
+{
+  static const Windmaker__Assessment__V1__ReviseScorecardRequest init_value = WINDMAKER__ASSESSMENT__V1__REVISE_SCORECARD_REQUEST__INIT;
+  *message = init_value;
+}
+size_t windmaker__assessment__v1__revise_scorecard_request__get_packed_size
+                     (const Windmaker__Assessment__V1__ReviseScorecardRequest *message)
+{
+  assert(message->base.descriptor == &windmaker__assessment__v1__revise_scorecard_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t windmaker__assessment__v1__revise_scorecard_request__pack
+                     (const Windmaker__Assessment__V1__ReviseScorecardRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &windmaker__assessment__v1__revise_scorecard_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t windmaker__assessment__v1__revise_scorecard_request__pack_to_buffer
+                     (const Windmaker__Assessment__V1__ReviseScorecardRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &windmaker__assessment__v1__revise_scorecard_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Windmaker__Assessment__V1__ReviseScorecardRequest *
+       windmaker__assessment__v1__revise_scorecard_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Windmaker__Assessment__V1__ReviseScorecardRequest *)
+     protobuf_c_message_unpack (&windmaker__assessment__v1__revise_scorecard_request__descriptor,
+                                allocator, len, data);
+}
+void   windmaker__assessment__v1__revise_scorecard_request__free_unpacked
+                     (Windmaker__Assessment__V1__ReviseScorecardRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &windmaker__assessment__v1__revise_scorecard_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   windmaker__assessment__v1__list_appeals_request__init
                      (Windmaker__Assessment__V1__ListAppealsRequest         *message)
 {
@@ -4355,6 +4400,70 @@ const ProtobufCMessageDescriptor windmaker__assessment__v1__resolve_appeal_respo
   (ProtobufCMessageInit) windmaker__assessment__v1__resolve_appeal_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor windmaker__assessment__v1__revise_scorecard_request__field_descriptors[3] =
+{
+  {
+    "period",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Assessment__V1__ReviseScorecardRequest, period),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "provider_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Assessment__V1__ReviseScorecardRequest, provider_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "override",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Windmaker__Assessment__V1__ReviseScorecardRequest, override),
+    &windmaker__assessment__v1__indicator_override__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned windmaker__assessment__v1__revise_scorecard_request__field_indices_by_name[] = {
+  2,   /* field[2] = override */
+  0,   /* field[0] = period */
+  1,   /* field[1] = provider_id */
+};
+static const ProtobufCIntRange windmaker__assessment__v1__revise_scorecard_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor windmaker__assessment__v1__revise_scorecard_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "windmaker.assessment.v1.ReviseScorecardRequest",
+  "ReviseScorecardRequest",
+  "Windmaker__Assessment__V1__ReviseScorecardRequest",
+  "windmaker.assessment.v1",
+  sizeof(Windmaker__Assessment__V1__ReviseScorecardRequest),
+  3,
+  windmaker__assessment__v1__revise_scorecard_request__field_descriptors,
+  windmaker__assessment__v1__revise_scorecard_request__field_indices_by_name,
+  1,  windmaker__assessment__v1__revise_scorecard_request__number_ranges,
+  (ProtobufCMessageInit) windmaker__assessment__v1__revise_scorecard_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor windmaker__assessment__v1__list_appeals_request__field_descriptors[2] =
 {
   {
@@ -5117,7 +5226,7 @@ const ProtobufCMessageDescriptor windmaker__assessment__v1__progress_response__d
   (ProtobufCMessageInit) windmaker__assessment__v1__progress_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor windmaker__assessment__v1__assessment__method_descriptors[16] =
+static const ProtobufCMethodDescriptor windmaker__assessment__v1__assessment__method_descriptors[17] =
 {
   { "Ingest", &windmaker__assessment__v1__ingest_request__descriptor, &windmaker__assessment__v1__ingest_response__descriptor },
   { "PublishRulebook", &windmaker__assessment__v1__publish_rulebook_request__descriptor, &windmaker__assessment__v1__publish_rulebook_response__descriptor },
@@ -5133,12 +5242,13 @@ static const ProtobufCMethodDescriptor windmaker__assessment__v1__assessment__me
   { "FileAppeal", &windmaker__assessment__v1__file_appeal_request__descriptor, &windmaker__assessment__v1__file_appeal_response__descriptor },
   { "ResolveAppeal", &windmaker__assessment__v1__resolve_appeal_request__descriptor, &windmaker__assessment__v1__resolve_appeal_response__descriptor },
   { "ListAppeals", &windmaker__assessment__v1__list_appeals_request__descriptor, &windmaker__assessment__v1__list_appeals_response__descriptor },
+  { "ReviseScorecard", &windmaker__assessment__v1__revise_scorecard_request__descriptor, &windmaker__assessment__v1__get_scorecard_response__descriptor },
   { "DryRun", &windmaker__assessment__v1__dry_run_request__descriptor, &windmaker__assessment__v1__dry_run_response__descriptor },
   { "Progress", &windmaker__assessment__v1__progress_request__descriptor, &windmaker__assessment__v1__progress_response__descriptor },
 };
 const unsigned windmaker__assessment__v1__assessment__method_indices_by_name[] = {
   3,        /* Compute */
-  14,        /* DryRun */
+  15,        /* DryRun */
   11,        /* FileAppeal */
   5,        /* Finalize */
   6,        /* GetPeriod */
@@ -5148,10 +5258,11 @@ const unsigned windmaker__assessment__v1__assessment__method_indices_by_name[] =
   13,        /* ListAppeals */
   9,        /* ListRankings */
   10,        /* ListScorecards */
-  15,        /* Progress */
+  16,        /* Progress */
   4,        /* Publish */
   1,        /* PublishRulebook */
   12,        /* ResolveAppeal */
+  14,        /* ReviseScorecard */
   8         /* ScorecardHistory */
 };
 const ProtobufCServiceDescriptor windmaker__assessment__v1__assessment__descriptor =
@@ -5161,7 +5272,7 @@ const ProtobufCServiceDescriptor windmaker__assessment__v1__assessment__descript
   "Assessment",
   "Windmaker__Assessment__V1__Assessment",
   "windmaker.assessment.v1",
-  16,
+  17,
   windmaker__assessment__v1__assessment__method_descriptors,
   windmaker__assessment__v1__assessment__method_indices_by_name
 };
@@ -5277,13 +5388,21 @@ void windmaker__assessment__v1__assessment__list_appeals(ProtobufCService *servi
   assert(service->descriptor == &windmaker__assessment__v1__assessment__descriptor);
   service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void windmaker__assessment__v1__assessment__revise_scorecard(ProtobufCService *service,
+                                                             const Windmaker__Assessment__V1__ReviseScorecardRequest *input,
+                                                             Windmaker__Assessment__V1__GetScorecardResponse_Closure closure,
+                                                             void *closure_data)
+{
+  assert(service->descriptor == &windmaker__assessment__v1__assessment__descriptor);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void windmaker__assessment__v1__assessment__dry_run(ProtobufCService *service,
                                                     const Windmaker__Assessment__V1__DryRunRequest *input,
                                                     Windmaker__Assessment__V1__DryRunResponse_Closure closure,
                                                     void *closure_data)
 {
   assert(service->descriptor == &windmaker__assessment__v1__assessment__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void windmaker__assessment__v1__assessment__progress(ProtobufCService *service,
                                                      const Windmaker__Assessment__V1__ProgressRequest *input,
@@ -5291,7 +5410,7 @@ void windmaker__assessment__v1__assessment__progress(ProtobufCService *service,
                                                      void *closure_data)
 {
   assert(service->descriptor == &windmaker__assessment__v1__assessment__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void windmaker__assessment__v1__assessment__init (Windmaker__Assessment__V1__Assessment_Service *service,
                                                   Windmaker__Assessment__V1__Assessment_ServiceDestroy destroy)

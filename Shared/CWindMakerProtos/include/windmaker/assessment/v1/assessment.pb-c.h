@@ -49,6 +49,7 @@ typedef struct Windmaker__Assessment__V1__FileAppealRequest Windmaker__Assessmen
 typedef struct Windmaker__Assessment__V1__FileAppealResponse Windmaker__Assessment__V1__FileAppealResponse;
 typedef struct Windmaker__Assessment__V1__ResolveAppealRequest Windmaker__Assessment__V1__ResolveAppealRequest;
 typedef struct Windmaker__Assessment__V1__ResolveAppealResponse Windmaker__Assessment__V1__ResolveAppealResponse;
+typedef struct Windmaker__Assessment__V1__ReviseScorecardRequest Windmaker__Assessment__V1__ReviseScorecardRequest;
 typedef struct Windmaker__Assessment__V1__ListAppealsRequest Windmaker__Assessment__V1__ListAppealsRequest;
 typedef struct Windmaker__Assessment__V1__ListAppealsResponse Windmaker__Assessment__V1__ListAppealsResponse;
 typedef struct Windmaker__Assessment__V1__DryRunRequest Windmaker__Assessment__V1__DryRunRequest;
@@ -586,6 +587,22 @@ struct  Windmaker__Assessment__V1__ResolveAppealResponse
 #define WINDMAKER__ASSESSMENT__V1__RESOLVE_APPEAL_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&windmaker__assessment__v1__resolve_appeal_response__descriptor) \
     , NULL, NULL }
+
+
+/*
+ * A FINAL scorecard corrected late (an appeal upheld after the window, a fake-order finding confirmed late): a new
+ * revision with the override, the old one kept; the incentive service adjusts what it paid.
+ */
+struct  Windmaker__Assessment__V1__ReviseScorecardRequest
+{
+  ProtobufCMessage base;
+  char *period;
+  char *provider_id;
+  Windmaker__Assessment__V1__IndicatorOverride *override;
+};
+#define WINDMAKER__ASSESSMENT__V1__REVISE_SCORECARD_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&windmaker__assessment__v1__revise_scorecard_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL }
 
 
 struct  Windmaker__Assessment__V1__ListAppealsRequest
@@ -1345,6 +1362,25 @@ Windmaker__Assessment__V1__ResolveAppealResponse *
 void   windmaker__assessment__v1__resolve_appeal_response__free_unpacked
                      (Windmaker__Assessment__V1__ResolveAppealResponse *message,
                       ProtobufCAllocator *allocator);
+/* Windmaker__Assessment__V1__ReviseScorecardRequest methods */
+void   windmaker__assessment__v1__revise_scorecard_request__init
+                     (Windmaker__Assessment__V1__ReviseScorecardRequest         *message);
+size_t windmaker__assessment__v1__revise_scorecard_request__get_packed_size
+                     (const Windmaker__Assessment__V1__ReviseScorecardRequest   *message);
+size_t windmaker__assessment__v1__revise_scorecard_request__pack
+                     (const Windmaker__Assessment__V1__ReviseScorecardRequest   *message,
+                      uint8_t             *out);
+size_t windmaker__assessment__v1__revise_scorecard_request__pack_to_buffer
+                     (const Windmaker__Assessment__V1__ReviseScorecardRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Windmaker__Assessment__V1__ReviseScorecardRequest *
+       windmaker__assessment__v1__revise_scorecard_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   windmaker__assessment__v1__revise_scorecard_request__free_unpacked
+                     (Windmaker__Assessment__V1__ReviseScorecardRequest *message,
+                      ProtobufCAllocator *allocator);
 /* Windmaker__Assessment__V1__ListAppealsRequest methods */
 void   windmaker__assessment__v1__list_appeals_request__init
                      (Windmaker__Assessment__V1__ListAppealsRequest         *message);
@@ -1652,6 +1688,9 @@ typedef void (*Windmaker__Assessment__V1__ResolveAppealRequest_Closure)
 typedef void (*Windmaker__Assessment__V1__ResolveAppealResponse_Closure)
                  (const Windmaker__Assessment__V1__ResolveAppealResponse *message,
                   void *closure_data);
+typedef void (*Windmaker__Assessment__V1__ReviseScorecardRequest_Closure)
+                 (const Windmaker__Assessment__V1__ReviseScorecardRequest *message,
+                  void *closure_data);
 typedef void (*Windmaker__Assessment__V1__ListAppealsRequest_Closure)
                  (const Windmaker__Assessment__V1__ListAppealsRequest *message,
                   void *closure_data);
@@ -1748,6 +1787,10 @@ struct Windmaker__Assessment__V1__Assessment_Service
                        const Windmaker__Assessment__V1__ListAppealsRequest *input,
                        Windmaker__Assessment__V1__ListAppealsResponse_Closure closure,
                        void *closure_data);
+  void (*revise_scorecard)(Windmaker__Assessment__V1__Assessment_Service *service,
+                           const Windmaker__Assessment__V1__ReviseScorecardRequest *input,
+                           Windmaker__Assessment__V1__GetScorecardResponse_Closure closure,
+                           void *closure_data);
   void (*dry_run)(Windmaker__Assessment__V1__Assessment_Service *service,
                   const Windmaker__Assessment__V1__DryRunRequest *input,
                   Windmaker__Assessment__V1__DryRunResponse_Closure closure,
@@ -1778,6 +1821,7 @@ void windmaker__assessment__v1__assessment__init (Windmaker__Assessment__V1__Ass
       function_prefix__ ## file_appeal,\
       function_prefix__ ## resolve_appeal,\
       function_prefix__ ## list_appeals,\
+      function_prefix__ ## revise_scorecard,\
       function_prefix__ ## dry_run,\
       function_prefix__ ## progress  }
 void windmaker__assessment__v1__assessment__ingest(ProtobufCService *service,
@@ -1836,6 +1880,10 @@ void windmaker__assessment__v1__assessment__list_appeals(ProtobufCService *servi
                                                          const Windmaker__Assessment__V1__ListAppealsRequest *input,
                                                          Windmaker__Assessment__V1__ListAppealsResponse_Closure closure,
                                                          void *closure_data);
+void windmaker__assessment__v1__assessment__revise_scorecard(ProtobufCService *service,
+                                                             const Windmaker__Assessment__V1__ReviseScorecardRequest *input,
+                                                             Windmaker__Assessment__V1__GetScorecardResponse_Closure closure,
+                                                             void *closure_data);
 void windmaker__assessment__v1__assessment__dry_run(ProtobufCService *service,
                                                     const Windmaker__Assessment__V1__DryRunRequest *input,
                                                     Windmaker__Assessment__V1__DryRunResponse_Closure closure,
@@ -1879,6 +1927,7 @@ extern const ProtobufCMessageDescriptor windmaker__assessment__v1__file_appeal_r
 extern const ProtobufCMessageDescriptor windmaker__assessment__v1__file_appeal_response__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__assessment__v1__resolve_appeal_request__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__assessment__v1__resolve_appeal_response__descriptor;
+extern const ProtobufCMessageDescriptor windmaker__assessment__v1__revise_scorecard_request__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__assessment__v1__list_appeals_request__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__assessment__v1__list_appeals_response__descriptor;
 extern const ProtobufCMessageDescriptor windmaker__assessment__v1__dry_run_request__descriptor;
