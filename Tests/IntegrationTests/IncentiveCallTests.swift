@@ -151,6 +151,70 @@ import WindMakerTestSupport
         await operators.test.connection.close()
     }
 
+    @Test func aLateRevisionIsPaidOrClawedBackThroughAnApprovedAdjustmentBatch() async throws {
+        let stack = try await IncentiveTestStack.start()
+        defer { stack.stop() }
+        let provider = try await stack.assessmentStack.activeProvider(1, merchant: "m_1")
+        try await stack.program()
+        // ¥10,000,000 of GMV in tier C (50 bp): ¥50,000.00 and 5,000 impressions.
+        try await stack.finalSeptember([("m_1", 1_000_000_000)])
+        let bob = try stack.client("finance-bob")
+        let carol = try stack.client("finance-carol")
+        let assessment = try stack.assessmentStack.client("operator-alice")
+        func pay() async throws -> IncentiveV1.Batch? {
+            var batch: IncentiveV1.Batch?
+            try await bob.incentive.compute(IncentiveV1.PeriodRequest(programId: "wm-2021h2", period: "2021-09")) {
+                for try await message in $0 { batch = message.batch ?? batch }
+            }
+            guard let batch, batch.state == "PROPOSED" else { return batch }
+            _ = try await carol.incentive.approveBatch(IncentiveV1.BatchRequest(batchId: batch.id))
+            return try await carol.incentive.postBatch(IncentiveV1.BatchRequest(batchId: batch.id)).batch
+        }
+        func revise(_ dimension: String, _ indicator: String, _ value: Int64) async throws -> String {
+            try await assessment.assessment.reviseScorecard(
+                AssessmentV1.ReviseScorecardRequest(
+                    period: "2021-09",
+                    providerId: provider,
+                    override: AssessmentV1.IndicatorOverride(
+                        dimension: dimension,
+                        indicator: indicator,
+                        value: value,
+                        justification: "review board ruling"
+                    )
+                )
+            ).scorecard?.tier ?? ""
+        }
+        let paid = try #require(try await pay())
+        #expect(paid.kind == "REGULAR" && paid.totals?.cashFen == 5_000_000)
+
+        // Revised up to tier B (100 bp): a top-up of the difference.
+        _ = try await revise("traffic", "ad_roi", 1_000_000_000)
+        _ = try await revise("incubation", "streamers_incubated", 1_000_000_000)
+        #expect(try await revise("live_stream", "live_gmv_per_minute", 1_000_000_000) == "B")
+        let topUp = try #require(try await pay())
+        #expect(topUp.kind == "ADJUSTMENT" && topUp.sequence == 2 && topUp.state == "POSTED")
+        #expect(topUp.totals?.cashFen == 5_000_000 && topUp.totals?.trafficImpressions == 5_000)
+
+        // Revised back down to C: a clawback, owed as a receivable.
+        #expect(try await revise("live_stream", "live_gmv_per_minute", 0) == "C")
+        let clawback = try #require(try await pay())
+        #expect(clawback.kind == "ADJUSTMENT" && clawback.sequence == 3 && clawback.state == "POSTED")
+        #expect(clawback.totals?.clawbackFen == 5_000_000 && clawback.totals?.trafficClawbackImpressions == 5_000)
+
+        let operators = try stack.client("operator-alice")
+        let statement = try await operators.incentive.getStatement(
+            IncentiveV1.StatementRequest(programId: "wm-2021h2", period: "2021-09", providerId: provider)
+        )
+        #expect(statement.entries.map { $0.line?.scorecardRevision ?? 0 } == [1, 4, 5])
+        #expect(statement.paidFen == 10_000_000)
+        let budget = try await operators.incentive.getBudget(IncentiveV1.ProgramRequest(programId: "wm-2021h2"))
+        #expect(budget.budget?.cash?.posted == 10_000_000 && budget.budget?.cash?.recovered == 5_000_000)
+        let report = try await operators.incentive.reconcile(IncentiveV1.ReconcileRequest())
+        #expect(report.violations.isEmpty)
+        for client in [bob, carol, operators] { await client.test.connection.close() }
+        await assessment.test.connection.close()
+    }
+
     @Test func computingFailsUnavailableWhenTheAssessmentIsDown() async throws {
         let stack = try await IncentiveTestStack.start()
         defer { stack.stop() }
