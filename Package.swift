@@ -223,7 +223,7 @@ let package = Package(
             name: "wmctl",
             dependencies: [
                 "WindMakerServiceSupport", "WindMakerServiceKit", "WindMakerKit", "WindMakerServiceAPI", "WindMakerRPC",
-                "WindMakerMessages", argumentParser, logging,
+                "WindMakerMessages", "WindMakerStorage", argumentParser, logging,
             ],
             path: "Services/wmctl",
             swiftSettings: strictSettings
