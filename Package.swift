@@ -90,6 +90,7 @@ let package = Package(
             dependencies: [
                 "WindMakerTLS", "WindMakerTransport", "WindMakerServiceAPI", "WindMakerRPC", "WindMakerMessages",
                 nioCore, nioPosix, logging, lifecycle, argumentParser,
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             path: "Shared/WindMakerServiceSupport",
             swiftSettings: strictSettings

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A built command-line tool run to completion with a development identity, its output captured.
 public struct CommandRun: Sendable {
@@ -32,10 +32,32 @@ public struct CommandRun: Sendable {
         _ arguments: [String],
         environment: [String: String]
     ) async throws -> CommandRun {
+        try await self.run(
+            at: ServerProcess.buildDirectory.appendingPathComponent(executable),
+            arguments,
+            environment: environment
+        )
+    }
+
+    /// Runs the program at `url` (a system tool such as `/usr/bin/openssl`) with `input` on its standard input,
+    /// waiting up to 30 s for it to exit.
+    public static func run(
+        at url: URL,
+        _ arguments: [String],
+        environment: [String: String],
+        input: String? = nil
+    ) async throws -> CommandRun {
+        let executable = url.lastPathComponent
         let process = Process()
-        process.executableURL = ServerProcess.buildDirectory.appendingPathComponent(executable)
+        process.executableURL = url
         process.arguments = arguments
         process.environment = environment
+        if let input {
+            let feed = Pipe()
+            process.standardInput = feed
+            feed.fileHandleForWriting.write(Data(input.utf8))
+            try feed.fileHandleForWriting.close()
+        }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

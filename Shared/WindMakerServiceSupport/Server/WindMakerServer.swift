@@ -28,6 +28,8 @@ public final class WindMakerServer: Service, Sendable {
     private let listen: ListenAddress
     private let dependencies: [any Service]
     private let logger: Logger
+    /// Reloads the certificate files on SIGHUP or when they change; runs with the dependencies.
+    public let certificates: CertificateReloader
 
     /// - Parameters:
     ///   - policy: who may call what; every method of `services` needs a rule.
@@ -77,6 +79,14 @@ public final class WindMakerServer: Service, Sendable {
         }
 
         self.health = health
+        self.certificates = CertificateReloader(
+            security: security,
+            configuration: tls,
+            check: { context throws(StartupError) in
+                try Self.checkIdentity(context, tls, identity: identity, name: name)
+            },
+            logger: logger
+        )
         self.listen = listen
         self.dependencies = dependencies
         self.logger = logger
@@ -130,7 +140,7 @@ public final class WindMakerServer: Service, Sendable {
         self.logger.notice("serving", metadata: ["address": "\(address)"])
         let group = ServiceGroup(
             configuration: .init(
-                services: self.dependencies + [self],
+                services: self.dependencies + [self.certificates, self],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: self.logger
             )
@@ -141,7 +151,9 @@ public final class WindMakerServer: Service, Sendable {
     /// The server with its dependencies, as ``runUntilSignalled()`` runs them but without signal handling: they
     /// start first and stop in reverse order, after the server has drained.
     public func serviceGroup() -> ServiceGroup {
-        ServiceGroup(configuration: .init(services: self.dependencies + [self], logger: self.logger))
+        ServiceGroup(
+            configuration: .init(services: self.dependencies + [self.certificates, self], logger: self.logger)
+        )
     }
 
     /// Stops the server as a graceful shutdown would.
@@ -172,8 +184,20 @@ public final class WindMakerServer: Service, Sendable {
         } catch {
             throw StartupError("cannot set up TLS for the \(name) server: \(error.reason)")
         }
-        guard let identity else { return security }
-        let names = security.localIdentity?.uriSANs ?? []
+        try Self.checkIdentity(security.context, tls, identity: identity, name: name)
+        return security
+    }
+
+    /// Checks that the certificate of `context` names the identity this server serves as: one for another service
+    /// would start (or be reloaded) and then be refused by every peer that checks who it called.
+    static func checkIdentity(
+        _ context: TLSContext,
+        _ tls: TLSConfiguration,
+        identity: String?,
+        name: String
+    ) throws(StartupError) {
+        guard let identity else { return }
+        let names = context.ownIdentity?.uriSANs ?? []
         guard names.contains(identity) else {
             let found = names.isEmpty ? "no URI name" : names.joined(separator: ", ")
             throw StartupError(
@@ -181,7 +205,6 @@ public final class WindMakerServer: Service, Sendable {
                     + " serves as \(identity): pass the \(name) certificate with --tls-cert or WM_TLS_CERT"
             )
         }
-        return security
     }
 
     private static func reflectionMethods(_ router: RPCRouter) -> [RegisteredMethod] {
