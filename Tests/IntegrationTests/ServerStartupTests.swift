@@ -92,6 +92,55 @@ import WindMakerTestSupport
         #expect(!FileManager.default.fileExists(atPath: dataDirectory + "/registry.sqlite"))
     }
 
+    @Test func aDataDirectoryThatCannotBeWrittenIsNamed() async throws {
+        // /proc refuses new entries even to root, which a permission bit would not.
+        let run = try await CommandRun.run(
+            "incentive",
+            ["--listen", "127.0.0.1:0", "--data-dir", "/proc/windmaker-data"],
+            environment: [
+                "WM_TLS_CERT": Self.certificates.certificatePath(for: "incentive"),
+                "WM_TLS_KEY": Self.certificates.keyPath(for: "incentive"), "WM_TLS_CA": Self.certificates.caPath,
+            ]
+        )
+        let errors = run.output.split(separator: "\n").filter { $0.hasPrefix("Error: ") }
+        #expect(run.status != 0 && errors.count == 1, "\(run.output)")
+        #expect(errors.first?.contains("/proc/windmaker-data") == true, "\(run.output)")
+    }
+
+    @Test(arguments: ["registry", "assessment", "incentive"])
+    func aStoreFromANewerVersionIsRefused(service: String) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("newer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = directory.appendingPathComponent("\(service).sqlite").path
+        let sqlite = try await CommandRun.run(
+            at: URL(fileURLWithPath: "/usr/bin/python3"),
+            [
+                "-c",
+                "import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute('CREATE TABLE schema_migrations "
+                    + "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at_micros INTEGER NOT NULL)'); "
+                    + "d.execute(\"INSERT INTO schema_migrations VALUES (999, 'from_the_future', 0)\"); d.commit()",
+                store,
+            ],
+            environment: [:]
+        )
+        #expect(sqlite.status == 0, "\(sqlite.output)")
+        let run = try await CommandRun.run(
+            service,
+            ["--listen", "127.0.0.1:0", "--data-dir", directory.path],
+            environment: [
+                "WM_TLS_CERT": Self.certificates.certificatePath(for: service),
+                "WM_TLS_KEY": Self.certificates.keyPath(for: service), "WM_TLS_CA": Self.certificates.caPath,
+            ]
+        )
+        let errors = run.output.split(separator: "\n").filter { $0.hasPrefix("Error: ") }
+        #expect(run.status != 0 && errors.count == 1, "\(run.output)")
+        #expect(
+            errors.first?.contains("migration 999") == true && errors.first?.contains("newer") == true,
+            "\(run.output)"
+        )
+    }
+
     @Test func aPortInUseIsNamedWithTheFlag() async throws {
         let first = try await RegistryTestServer.start()
         defer { first.stop() }
