@@ -215,6 +215,37 @@ import WindMakerTestSupport
         await assessment.test.connection.close()
     }
 
+    @Test func oneRequestIDFollowsACallThroughAllThreeServices() async throws {
+        let stack = try await IncentiveTestStack.start()
+        defer { stack.stop() }
+        _ = try await stack.assessmentStack.activeProvider(1, merchant: "m_1")
+        try await stack.program()
+        try await stack.finalSeptember([("m_1", 300_000_000)])
+        let bob = try stack.client("finance-bob")
+        var options = CallOptions()
+        options.metadata.set("request-id", "trace-compute-7f3a")
+        try await bob.incentive.compute(
+            IncentiveV1.PeriodRequest(programId: "wm-2021h2", period: "2021-09"),
+            options: options
+        ) { for try await _ in $0 {} }
+        for server in [
+            stack.incentive.server, stack.assessmentStack.assessment.server, stack.assessmentStack.registry.server,
+        ] {
+            let lines = server.output.split(separator: "\n").filter { $0.contains("rpc.request_id=trace-compute-7f3a") }
+            #expect(!lines.isEmpty, "\(server.output.suffix(2_000))")
+        }
+        // A call without one gets one, which its nested calls carry too.
+        try await bob.incentive.compute(IncentiveV1.PeriodRequest(programId: "wm-2021h2", period: "2021-09")) {
+            for try await _ in $0 {}
+        }
+        let generated = stack.incentive.server.output.split(separator: "\n")
+            .filter { $0.contains("msg=\"call started\"") && $0.contains("Compute") }.last
+            .flatMap { $0.split(separator: " ").first { $0.hasPrefix("rpc.request_id=") } }
+        let id = try #require(generated).dropFirst("rpc.request_id=".count)
+        #expect(id.count == 16 && stack.assessmentStack.assessment.server.output.contains("rpc.request_id=\(id)"))
+        await bob.test.connection.close()
+    }
+
     @Test func computingFailsUnavailableWhenTheAssessmentIsDown() async throws {
         let stack = try await IncentiveTestStack.start()
         defer { stack.stop() }

@@ -48,7 +48,11 @@ struct AssessmentServerCommand: AsyncParsableCommand {
     var targetHundredMillion = 200
 
     func run() async throws {
-        let logger = LoggingSetup.bootstrap(label: "assessment", level: try self.options.resolvedLogLevel())
+        let logger = LoggingSetup.bootstrap(
+            label: "assessment",
+            level: try self.options.resolvedLogLevel(),
+            format: try self.options.resolvedLogFormat()
+        )
         let listen = try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7402))
         let tls = try self.options.tls.serverConfiguration()
         let identity = "spiffe://windmaker/service/assessment"

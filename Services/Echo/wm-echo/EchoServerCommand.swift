@@ -14,7 +14,11 @@ struct EchoServerCommand: AsyncParsableCommand {
     @OptionGroup var options: ServerOptions
 
     func run() async throws {
-        let logger = LoggingSetup.bootstrap(label: "wm-echo", level: try self.options.resolvedLogLevel())
+        let logger = LoggingSetup.bootstrap(
+            label: "wm-echo",
+            level: try self.options.resolvedLogLevel(),
+            format: try self.options.resolvedLogFormat()
+        )
         let server = try WindMakerServer(
             name: "echo",
             services: [EchoService()],

@@ -45,7 +45,11 @@ struct IncentiveServerCommand: AsyncParsableCommand {
     var proposalDays: Int64 = 14
 
     func run() async throws {
-        let logger = LoggingSetup.bootstrap(label: "incentive", level: try self.options.resolvedLogLevel())
+        let logger = LoggingSetup.bootstrap(
+            label: "incentive",
+            level: try self.options.resolvedLogLevel(),
+            format: try self.options.resolvedLogFormat()
+        )
         let listen = try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7403))
         let tls = try self.options.tls.serverConfiguration()
         let identity = "spiffe://windmaker/service/incentive"

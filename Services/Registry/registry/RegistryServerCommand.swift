@@ -21,7 +21,11 @@ struct RegistryServerCommand: AsyncParsableCommand {
     var dataDirectory: String?
 
     func run() async throws {
-        let logger = LoggingSetup.bootstrap(label: "registry", level: try self.options.resolvedLogLevel())
+        let logger = LoggingSetup.bootstrap(
+            label: "registry",
+            level: try self.options.resolvedLogLevel(),
+            format: try self.options.resolvedLogFormat()
+        )
         // Every setting is checked before the database is touched, so a mistyped flag leaves no file behind.
         let listen = try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7401))
         let tls = try self.options.tls.serverConfiguration()

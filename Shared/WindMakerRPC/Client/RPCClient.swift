@@ -89,9 +89,11 @@ public struct RPCClient: Sendable {
         retryWholeCall: Bool,
         attempt: (any ClientStream) async throws -> Output
     ) async throws -> Output {
+        var metadata = options.metadata
+        metadata.set(Metadata.Keys.requestID, RequestID.forCall(options.metadata))
         let call = ClientCallInfo(
             descriptor: descriptor,
-            metadata: options.metadata,
+            metadata: metadata,
             deadline: self.deadline(for: options),
             isIdempotent: options.isIdempotent
         )

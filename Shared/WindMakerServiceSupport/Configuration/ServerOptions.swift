@@ -14,6 +14,12 @@ public struct ServerOptions: ParsableArguments, Sendable {
     public var logLevel: String?
 
     @Option(
+        name: .customLong("log-format"),
+        help: "logfmt (one key=value line per record) or json (env WM_LOG_FORMAT; logfmt)."
+    )
+    public var logFormat: String?
+
+    @Option(
         name: .customLong("idempotency-retention-hours"),
         help:
             "Hours an idempotency key is kept, answering retries with the first response (env WM_IDEMPOTENCY_RETENTION_HOURS; 168)."
@@ -53,6 +59,14 @@ public struct ServerOptions: ParsableArguments, Sendable {
 
     /// The log level: flag, else `WM_LOG_LEVEL`, else `info`.
     /// - Throws: ``StartupError`` naming the flag and the levels there are, for a name that is none of them.
+    public func resolvedLogFormat() throws(StartupError) -> LogFormat {
+        let name = self.logFormat ?? Environment.value("WM_LOG_FORMAT") ?? "logfmt"
+        guard let format = LogFormat(rawValue: name.lowercased()) else {
+            throw StartupError("--log-format (or WM_LOG_FORMAT) must be logfmt or json; got \"\(name)\"")
+        }
+        return format
+    }
+
     public func resolvedLogLevel() throws(StartupError) -> Logger.Level {
         let name = self.logLevel ?? Environment.value("WM_LOG_LEVEL") ?? "info"
         guard let level = Logger.Level(rawValue: name.lowercased()) else {

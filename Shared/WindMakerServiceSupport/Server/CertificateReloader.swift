@@ -1,9 +1,9 @@
 import Foundation
-public import Logging
+import Logging
 public import ServiceLifecycle
 import Synchronization
 import UnixSignals
-public import WindMakerTLS
+import WindMakerTLS
 
 /// Loads a server's certificate, key and CA files again on SIGHUP, or when one of them changes (checked every few
 /// seconds), so certificates rotate without a restart: new connections use the new files, established ones keep

@@ -1,4 +1,4 @@
-public import Logging
+import Logging
 import Synchronization
 
 /// Counts a server's connections and the TLS handshakes in progress, and refuses those past their caps with one

@@ -203,7 +203,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             return self.refuse(frame.callID, error)
         }
         let method = headers.method
-        let metadata = headers.metadata
+        var metadata = headers.metadata
         self.idleTimer?.cancel()
         self.idleTimer = nil
 
@@ -230,7 +230,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             self.finish(callID: id, with: expiry)
         }
         var logger = self.methodLogger(for: method.descriptor)
-        if let requestID = metadata[Metadata.Keys.requestID] { logger[metadataKey: "rpc.request_id"] = "\(requestID)" }
+        // Every call has a request id, the caller's or a new one, which the handler's own calls pass on.
+        if metadata[Metadata.Keys.requestID] == nil { metadata.set(Metadata.Keys.requestID, RequestID.generate()) }
+        logger[metadataKey: "rpc.request_id"] = "\(metadata[Metadata.Keys.requestID] ?? "")"
         let context = ServerContext(
             descriptor: method.descriptor,
             peer: self.peer ?? .anonymous,
