@@ -376,6 +376,15 @@ import WindMakerTestSupport
         correction.creditAccount = ok.debitAccount
         correction.amount = 60
         #expect(await send([correction]) == nil)
+        #expect(await send([correction]) == nil)  // a retry of the same correction
+        var twice = correction
+        twice.id = "correction-twice"
+        twice.amount = 1
+        #expect(await send([twice, twice]) == nil)  // the same correction twice in one request
+        var overflowing = correction
+        overflowing.id = "correction-overflow"
+        overflowing.amount = .max
+        #expect(await send([twice, overflowing])?.code == .invalidArgument)
         var tooMuch = correction
         tooMuch.id = "correction-2b"
         #expect(await send([tooMuch])?.code == .failedPrecondition)
@@ -394,7 +403,7 @@ import WindMakerTestSupport
             request: IncentiveV1.ProgramRequest(programId: "wm-2021h2"),
             context: .testing(Method.getBudget, peer: Self.alice)
         )
-        #expect(budget.budget?.cash?.funded == 1_000_000 + 100 - 60 - 1 && budget.budget?.cash?.recovered == 0)
+        #expect(budget.budget?.cash?.funded == 1_000_000 + 100 - 60 - 1 - 1 && budget.budget?.cash?.recovered == 0)
         var dangling = ok
         dangling.id = "correction-3"
         dangling.corrects = "no-such-transfer"

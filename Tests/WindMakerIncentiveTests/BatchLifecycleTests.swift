@@ -245,7 +245,7 @@ import WindMakerStorage
                 in: sql
             )
         }
-        #expect(line.status == .voided && line.explanation.last == "voided by finance-b: under review")
+        #expect(line.status == .voided && line.explanation.last == "voided by finance: under review")
         #expect(try h.budget().cash.reserved == 20_000)
         await #expect(throws: IncentiveError.self) {
             try await h.write { incentive, sql in
@@ -315,6 +315,82 @@ import WindMakerStorage
         #expect(try h.budget().cash.reserved == 0)
         #expect(throws: IncentiveError.self) {
             try h.incentive.dryRun(h.program, period: h.july, document: "{}", inputs: inputs, in: h.incentive.database)
+        }
+    }
+
+    @Test func aRevisionIsJudgedOnTheScorecardAndAVoidedAdjustmentIsNotProposedAgain() async throws {
+        let h = try await H()
+        let july = try await h.compute(h.july, [H.input(1, gmv: 1_000_000), H.input(2, gmv: 1_000_000)]).batch
+        _ = try await h.approve(july.id)
+        _ = try await h.post(july.id, [H.provider(1): .active, H.provider(2): .active], at: h.afterHold)
+        // Provider 1, since terminated, is revised up: the line is worked out on the scorecard (a top-up), then
+        // voided at payout, and computing again does not propose it anew.
+        let up = try await h.compute(
+            h.july,
+            [H.input(1, gmv: 2_000_000, revision: 2, standing: .ineligible("TERMINATED"))]
+        )
+        let upLines = try h.lines(up.batch.id)
+        #expect(up.created && upLines.map(\.payout) == [20_000])
+        _ = try await h.approve(up.batch.id)
+        _ = try await h.post(up.batch.id, [H.provider(1): .ineligible("provider is TERMINATED")], at: h.afterHold)
+        let again = try await h.compute(h.july, [H.input(1, gmv: 2_000_000, revision: 2)])
+        #expect(!again.created && again.batch.id == up.batch.id)
+
+        // Provider 2 is revised down while suspended: nothing is clawed back until the line is paid, and a line
+        // voided instead books no receivable.
+        let down = try await h.compute(h.july, [H.input(2, gmv: 500_000, revision: 2)])
+        #expect(try h.lines(down.batch.id).map(\.clawback) == [10_000])
+        _ = try await h.approve(down.batch.id)
+        _ = try await h.post(down.batch.id, [H.provider(2): .suspended], at: h.afterHold)
+        #expect(try h.account(LedgerAccounts.receivable(H.provider(2)))?.postedBalance == 0)
+        _ = try await h.write { incentive, sql in
+            try incentive.voidLine(
+                down.batch.id,
+                provider: H.provider(2),
+                reason: "waived",
+                actor: "finance-b",
+                at: h.now,
+                in: sql
+            )
+        }
+        #expect(try h.account(LedgerAccounts.receivable(H.provider(2)))?.postedBalance == 0)
+        #expect(try h.lines(down.batch.id)[0].explanation.last == "voided by finance: waived")
+        let recomputed = try await h.compute(h.july, [H.input(2, gmv: 500_000, revision: 2)])
+        #expect(!recomputed.created)
+        #expect(try h.incentive.reconcile().violations.isEmpty)
+    }
+
+    @Test func anAdjustmentRatesUnderTheRulesThePeriodWasPaidUnder() async throws {
+        let h = try await H()
+        let july = try await h.compute(h.july, [H.input(1, gmv: 1_000_000)]).batch
+        _ = try await h.approve(july.id)
+        _ = try await h.post(july.id, [H.provider(1): .active], at: h.afterHold)
+        let doubled = H.rules.replacingOccurrences(of: "\"S\": 200", with: "\"S\": 400")
+        _ = try await h.write { incentive, sql in
+            try incentive.publishRules(
+                h.program,
+                document: doubled,
+                effectiveFrom: h.july,
+                actor: "operator",
+                at: h.now,
+                in: sql
+            )
+        }
+        // Revised from 1,000,000 to 1,500,000 of GMV: 2% of the difference under the paid rules, not 4%.
+        let adjustment = try await h.compute(h.july, [H.input(1, gmv: 1_500_000, revision: 2)])
+        let lines = try h.lines(adjustment.batch.id)
+        #expect(adjustment.batch.rulesVersion == 1 && lines.map(\.payout) == [10_000])
+    }
+
+    @Test func aDraftThatWouldPayMoreThan64BitsIsRefusedNotACrash() async throws {
+        let h = try await H()
+        let huge = H.rules.replacingOccurrences(of: "\"S\": 5000,", with: "\"S\": 1000000000000000,")
+        let inputs = (0 ..< 10_000).map { H.input($0) }
+        #expect {
+            try h.incentive.dryRun(h.program, period: h.july, document: huge, inputs: inputs, in: h.incentive.database)
+        } throws: { error in
+            guard case .invalidArgument(let violations) = error as? IncentiveError else { return false }
+            return violations.first?.description.contains("64 bits") == true
         }
     }
 }

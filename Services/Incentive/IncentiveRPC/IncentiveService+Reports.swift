@@ -33,7 +33,8 @@ extension IncentiveService {
         )
     }
 
-    /// Re-derives every balance from the transfers (on the work thread: a million transfers take seconds).
+    /// Re-derives every balance from the transfers, as of one moment, on the work thread (a million transfers take
+    /// about a second).
     public func reconcile(
         request: IncentiveV1.ReconcileRequest,
         context: ServerContext

@@ -79,12 +79,14 @@ public struct UpstreamEntitlementSource: EntitlementSource {
         guard let provider = try? ProviderID(wire.providerId), let type = ProviderType(rawValue: wire.providerType)
         else { throw UnreadableReply(what: "scorecard of \(wire.providerId)") }
         let total = { (metric: String) in wire.totals.first { $0.metric == metric }?.value ?? 0 }
+        let (gmv, overflow) = total("PAID_GMV").subtractingReportingOverflow(total("REFUNDS"))
+        guard !overflow else { throw UnreadableReply(what: "the GMV of \(wire.providerId)'s scorecard") }
         return FinalScorecard(
             provider: provider,
             providerType: type,
             tier: wire.tier,
             club: wire.club.isEmpty ? nil : wire.club,
-            gmv: total("PAID_GMV") - total("REFUNDS"),
+            gmv: gmv,
             disqualified: wire.disqualified,
             revision: wire.revision,
             rulebookVersion: wire.rulebookVersion,

@@ -56,12 +56,19 @@ public struct BatchTotals: Hashable, Sendable {
 
     public init() {}
 
+    /// Adds `line`. Cash and traffic stay within the budget a batch was fitted to; the other sums, bounded only by
+    /// the rules' limits per provider, stop at the largest 64-bit value rather than overflow.
     public mutating func add(_ line: EntitlementLine) {
         self.lines += 1
-        self.cash += line.grant
-        self.traffic += line.traffic
-        self.clawback += line.clawback
-        self.trafficClawback += line.trafficClawback
-        self.carried += line.carryOut
+        self.cash = Self.sum(self.cash, line.grant)
+        self.traffic = Self.sum(self.traffic, line.traffic)
+        self.clawback = Self.sum(self.clawback, line.clawback)
+        self.trafficClawback = Self.sum(self.trafficClawback, line.trafficClawback)
+        self.carried = Self.sum(self.carried, line.carryOut)
+    }
+
+    private static func sum(_ total: Int64, _ amount: Int64) -> Int64 {
+        let (sum, overflow) = total.addingReportingOverflow(amount)
+        return overflow ? .max : sum
     }
 }

@@ -85,19 +85,21 @@ public enum BatchPlanner {
         _ rules: EntitlementRules
     ) -> EntitlementLine? {
         guard let paidRevision = past.paidRevision, input.revision > paidRevision else { return nil }
+        // What the revised scorecard earns; whether the provider may be paid now is decided when the batch is posted.
+        let disqualified = input.disqualified ? "disqualified by an assessment gate" : nil
         let result = EntitlementCalculator.calculate(
             EntitlementCalculator.Input(
                 tier: input.tier,
                 club: input.club,
                 gmv: input.gmv,
                 previousGMV: input.previousGMV,
-                ineligibility: Self.ineligibility(input),
+                ineligibility: disqualified,
                 paidInProgram: past.earnedInProgram
             ),
             rules: rules
         )
         let cash = result.earned - past.earnedThisPeriod
-        let traffic = (Self.ineligibility(input) == nil ? result.traffic : 0) - past.trafficThisPeriod
+        let traffic = (disqualified == nil ? result.traffic : 0) - past.trafficThisPeriod
         guard cash != 0 || traffic != 0 else { return nil }
         var line = Self.line(batch, input)
         line.earned = cash
@@ -152,14 +154,16 @@ public enum BatchPlanner {
         to budget: Budget,
         rules: EntitlementRules
     ) throws(IncentiveError) {
-        let cash = lines.reduce(Int64(0)) { $0 + $1.grant }
-        let traffic = lines.reduce(Int64(0)) { $0 + $1.traffic }
-        if cash > budget.cash {
+        // In 128 bits: the rules allow amounts per provider whose sum over thousands of providers passes 64 bits.
+        let cash = lines.reduce(Int128(0)) { $0 + Int128($1.grant) }
+        let traffic = lines.reduce(Int128(0)) { $0 + Int128($1.traffic) }
+        if cash > Int128(budget.cash) {
             guard rules.overBudget == .proRata else {
                 throw .failedPrecondition(
-                    "the batch needs \(AmountText.yuan(cash)) of cash but the budget has \(AmountText.yuan(budget.cash)) left: "
-                        + "short by \(AmountText.yuan(cash - budget.cash)); fund the program or publish rules with "
-                        + "\"over_budget\": \"pro_rata\""
+                    "the batch needs \(AmountText.yuan(decimal: String(cash))) of cash but the budget has "
+                        + "\(AmountText.yuan(budget.cash)) left: short by "
+                        + "\(AmountText.yuan(decimal: String(cash - Int128(budget.cash)))); fund the program or publish "
+                        + "rules with \"over_budget\": \"pro_rata\""
                 )
             }
             let deducted = lines.reduce(Int64(0)) { $0 + $1.deducted }
@@ -173,11 +177,12 @@ public enum BatchPlanner {
                 lines[index].earned -= cut
             }
         }
-        if traffic > budget.traffic {
+        if traffic > Int128(budget.traffic) {
             guard rules.overBudget == .proRata else {
                 throw .failedPrecondition(
-                    "the batch needs \(AmountText.count(traffic)) impressions but the traffic budget has "
-                        + "\(AmountText.count(budget.traffic)) left: short by \(AmountText.count(traffic - budget.traffic))"
+                    "the batch needs \(AmountText.count(decimal: String(traffic))) impressions but the traffic budget "
+                        + "has \(AmountText.count(budget.traffic)) left: short by "
+                        + AmountText.count(decimal: String(traffic - Int128(budget.traffic)))
                 )
             }
             let scaled = EntitlementCalculator.scaled(lines.map(\.traffic), toBudget: budget.traffic)

@@ -71,7 +71,8 @@ public enum EntitlementCalculator {
             base = max(0, input.gmv)
             result.lines.append("basis: net GMV \(AmountText.yuan(base))")
         case .growth:
-            base = max(0, input.gmv - (input.previousGMV ?? 0))
+            let (growth, overflow) = input.gmv.subtractingReportingOverflow(input.previousGMV ?? 0)
+            base = overflow ? (input.gmv > 0 ? .max : 0) : max(0, growth)
             result.lines.append(
                 "basis: growth \(AmountText.yuan(input.gmv)) − \(AmountText.yuan(input.previousGMV ?? 0)) = "
                     + AmountText.yuan(base)
@@ -80,7 +81,8 @@ public enum EntitlementCalculator {
         let tierRate = rules.tierRates[input.tier] ?? 0
         let bonus = input.club.flatMap { rules.clubBonuses[$0] } ?? 0
         let rate = tierRate + bonus
-        var cash = Int64((Int128(base) * Int128(rate)) / 10_000)
+        // In 128 bits, then at most what 64 bits hold: the caps below bring it down to what may be paid.
+        var cash = Int64(min(Int128(base) * Int128(rate) / 10_000, Int128(Int64.max)))
         result.lines.append(
             "rate: tier \(input.tier) \(tierRate) bp" + (bonus > 0 ? " + club \(input.club ?? "") \(bonus) bp" : "")
                 + " → \(AmountText.yuan(cash))"
@@ -101,7 +103,7 @@ public enum EntitlementCalculator {
             )
         }
         result.earned = cash
-        var gross = cash + input.carriedForward
+        var gross = cash.addingReportingOverflow(input.carriedForward).overflow ? .max : cash + input.carriedForward
         if input.carriedForward > 0 {
             result.lines.append("carried forward: + \(AmountText.yuan(input.carriedForward))")
         }

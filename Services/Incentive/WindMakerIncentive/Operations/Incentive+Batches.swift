@@ -51,7 +51,11 @@ extension Incentive {
                 )
             }
         }
-        let rules = try self.rules(programID, for: period, in: sql)
+        // An adjustment re-rates revised scorecards under the rules the period was paid under, like everyone else's.
+        let rules =
+            try existing.first { $0.kind == .regular && $0.state == .posted }
+            .map { try self.rulesVersion(programID, version: $0.rulesVersion, in: sql) }
+            ?? self.rules(programID, for: period, in: sql)
         let id = BatchID(program: programID, period: period, sequence: (existing.last?.id.sequence ?? 0) + 1)
         let cash = try self.ledger.account(program.budget(.fen), in: sql)?.available ?? 0
         let traffic = try self.ledger.account(program.budget(.impressions), in: sql)?.available ?? 0
@@ -224,12 +228,11 @@ extension Incentive {
         var outcome = PostOutcome(batch: batch)
         for var line in lines {
             let standing = standings[line.provider] ?? .ineligible("provider \(line.provider) is not in the registry")
-            // What a provider owes back is booked whatever its standing (an id met again changes nothing).
-            created += Self.recoveries(of: line, program: program)
             switch standing {
             case .active:
+                // Paid lines alone move money either way: payouts out, and clawbacks back as receivables.
                 toPost += Self.reservations(of: line, program: program).map(\.id)
-                created += Self.payouts(of: line)
+                created += Self.payouts(of: line) + Self.recoveries(of: line, program: program)
                 if line.status == .held { line.explanation.append("released: the provider is ACTIVE again; paid") }
                 line.status = .paid
                 outcome.paid += 1
@@ -433,7 +436,8 @@ extension Incentive {
             throw IncentiveError(error)
         }
         line.status = .voided
-        line.explanation.append("voided by \(actor): \(reason)")
+        // The statement says finance voided it; who did is in the audit trail, not shown to the provider.
+        line.explanation.append("voided by finance: \(reason)")
         try self.store.saveLineStatus(line, in: sql)
         try self.store.appendAudit(
             at: time,

@@ -89,6 +89,12 @@ extension Incentive {
             return
         }
         guard corrected != transfer.id else { throw refuse(".corrects", "a transfer cannot correct itself") }
+        // A retry (the id stored, or named earlier in this request) is answered by the ledger as it stands.
+        if earlier[transfer.id] != nil { return }
+        if try self.ledger.store.transfer(transfer.id, in: sql) != nil { return }
+        guard (1 ... Transfer.maximumAmount).contains(transfer.amount) else {
+            throw refuse(".amount", "must be 1 to \(transfer.unit.text(Transfer.maximumAmount))")
+        }
         guard let original = try earlier[corrected] ?? self.ledger.store.transfer(corrected, in: sql) else {
             throw IncentiveError.notFound(what: "transfer \(corrected), which \(field) says it corrects,")
         }

@@ -110,9 +110,11 @@ public final class Ledger: Sendable {
     /// Checks every balance against the transfers and the ledger's invariants (``LedgerReconciliation``), reading
     /// the transfers in one pass without holding them all.
     public func reconcile() throws -> LedgerReconciliation.Report {
-        var reconciliation = LedgerReconciliation(accounts: try self.store.accounts(in: self.database))
-        try self.store.scanTransfers(in: self.database) { reconciliation.add($0) }
-        return reconciliation.finish()
+        try self.database.snapshot { snapshot in
+            var reconciliation = LedgerReconciliation(accounts: try self.store.accounts(in: snapshot))
+            try self.store.scanTransfers(in: snapshot) { reconciliation.add($0) }
+            return reconciliation.finish()
+        }
     }
 
     /// An engine over the accounts and already stored transfers that `group` touches.

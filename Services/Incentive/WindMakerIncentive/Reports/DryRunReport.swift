@@ -57,28 +57,40 @@ extension Incentive {
         let batch = BatchID(program: programID, period: period, sequence: 1)
         let unlimited = BatchPlanner.Budget(cash: .max, traffic: .max)
         let sorted = inputs.sorted { $0.provider < $1.provider }
-        let drafted = try BatchPlanner.plan(
-            batch,
-            kind: .regular,
-            rules: draft,
-            inputs: sorted,
-            history: history,
-            budget: unlimited
-        )
-        let current = try published.map {
-            try BatchPlanner.plan(
+        let overflow = IncentiveError.invalidArgument([
+            FieldViolation(field: "document", description: "the draft would pay more than 64 bits can count")
+        ])
+        // Against an unlimited budget a plan can only fail when its totals pass 64 bits.
+        let drafted: [EntitlementLine]
+        let current: [EntitlementLine]?
+        do {
+            drafted = try BatchPlanner.plan(
                 batch,
                 kind: .regular,
-                rules: $0.rules,
+                rules: draft,
                 inputs: sorted,
                 history: history,
                 budget: unlimited
             )
+            current = try published.map {
+                try BatchPlanner.plan(
+                    batch,
+                    kind: .regular,
+                    rules: $0.rules,
+                    inputs: sorted,
+                    history: history,
+                    budget: unlimited
+                )
+            }
+        } catch {
+            throw overflow
         }
         let cashLeft = try self.ledger.account(program.budget(.fen), in: sql)?.available ?? 0
         let trafficLeft = try self.ledger.account(program.budget(.impressions), in: sql)?.available ?? 0
-        let cash = drafted.reduce(Int64(0)) { $0 + $1.grant }
-        let traffic = drafted.reduce(Int64(0)) { $0 + $1.traffic }
+        let wideCash = drafted.reduce(Int128(0)) { $0 + Int128($1.grant) }
+        let wideTraffic = drafted.reduce(Int128(0)) { $0 + Int128($1.traffic) }
+        guard wideCash <= Int128(Int64.max), wideTraffic <= Int128(Int64.max) else { throw overflow }
+        let (cash, traffic) = (Int64(wideCash), Int64(wideTraffic))
         var overBudget: String?
         var short: [String] = []
         if cash > cashLeft { short.append("\(AmountText.yuan(cash - cashLeft)) of cash") }

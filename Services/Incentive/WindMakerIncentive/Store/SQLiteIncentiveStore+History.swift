@@ -37,12 +37,16 @@ extension SQLiteIncentiveStore {
         ) {
             history[try Self.provider(row), default: ProviderHistory()].carriedForward = try row.value("carry_out")
         }
+        // A voided line was not paid, but the revision it answered is dealt with: a later compute does not propose it
+        // again.
         for row in try sql.query(
             """
-            SELECT l.provider_id, SUM(l.earned) AS earned, SUM(l.traffic - l.traffic_clawback) AS traffic,
+            SELECT l.provider_id,
+                SUM(CASE WHEN l.status <> 'VOIDED' THEN l.earned ELSE 0 END) AS earned,
+                SUM(CASE WHEN l.status <> 'VOIDED' THEN l.traffic - l.traffic_clawback ELSE 0 END) AS traffic,
                 MAX(l.scorecard_revision) AS revision
             FROM entitlement_lines l JOIN batches b ON b.id = l.batch
-            WHERE l.program = ? AND l.period = ? AND b.state = 'POSTED' AND l.status <> 'VOIDED'
+            WHERE l.program = ? AND l.period = ? AND b.state = 'POSTED'
             GROUP BY l.provider_id
             """,
             scope

@@ -78,14 +78,11 @@ public struct SQLiteLedgerStore: Sendable {
         )?.value("total") ?? 0
     }
 
-    /// Visits every transfer, in no particular order, on the database's read connection.
-    public func scanTransfers(in database: Database, _ visit: (Transfer) -> Void) throws {
-        try database.scanInBatches(
-            "SELECT \(Self.transferColumns) FROM ledger_transfers",
-            [],
-            decode: { row in try Self.transfer(scan: row) },
-            consume: { batch in for transfer in batch { visit(transfer) } }
-        )
+    /// Visits every transfer of `snapshot`, in no particular order, without holding them all.
+    public func scanTransfers(in snapshot: Snapshot, _ visit: (Transfer) -> Void) throws {
+        try snapshot.scan("SELECT \(Self.transferColumns) FROM ledger_transfers", []) { row in
+            visit(try Self.transfer(scan: row))
+        }
     }
 
     private static func account(row: Row) throws -> Account {
