@@ -1,4 +1,4 @@
-public import WindMakerKit
+import WindMakerKit
 public import WindMakerStorage
 
 /// A program's budget in one unit: what was funded, what live batches reserve, what was paid, and what is left.
