@@ -393,4 +393,33 @@ import WindMakerStorage
             return violations.first?.description.contains("64 bits") == true
         }
     }
+
+    @Test func reconciliationNamesABatchTransferOutOfStepWithItsLine() async throws {
+        let h = try await H()
+        let batch = try await h.compute(h.july, [H.input(1), H.input(2)]).batch
+        _ = try await h.approve(batch.id)
+        _ = try await h.post(batch.id, [H.provider(1): .active, H.provider(2): .active], at: h.afterHold)
+        #expect(try h.incentive.reconcile().violations.isEmpty)
+        let payout = "\(batch.id):\(H.provider(1)):payout"
+        let grant = "\(batch.id):\(H.provider(2)):grant"
+        try await h.incentive.database.write { sql in
+            _ = try sql.execute("DELETE FROM ledger_transfers WHERE id = ?", [.text(payout)])
+            _ = try sql.execute("UPDATE ledger_transfers SET state = 'VOIDED' WHERE id = ?", [.text(grant)])
+            _ = try sql.execute(
+                "INSERT INTO ledger_transfers (id, debit_account, credit_account, amount, unit, state, corrects, "
+                    + "created_at, updated_at) VALUES (?, 'funding:cash', 'clearing:cash', 1, 'FEN', 'POSTED', NULL, 0, 0)",
+                [.text("\(batch.id):stray:payout")]
+            )
+        }
+        let violations = try h.incentive.reconcile().violations.map(\.description)
+        #expect(violations.contains("transfer \(payout) should be POSTED but is missing"), "\(violations)")
+        #expect(
+            violations.contains("transfer \(grant) is VOIDED but its line says it should be POSTED"),
+            "\(violations)"
+        )
+        #expect(
+            violations.contains("transfer \(batch.id):stray:payout belongs to no line of any batch"),
+            "\(violations)"
+        )
+    }
 }

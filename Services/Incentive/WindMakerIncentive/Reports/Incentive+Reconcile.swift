@@ -2,9 +2,11 @@ import WindMakerStorage
 
 extension Incentive {
     /// Re-derives every balance from the transfers in one pass (``LedgerReconciliation``) and checks the batches
-    /// against them: every pending transfer belongs to an open line (pending in a live batch, or held), every open
-    /// line's reservations are pending, and every line's status fits its batch's state. Everything is read from one
-    /// snapshot of the database, so a check made while the service writes sees one moment, and writes go on.
+    /// against them: each line's transfers are there in the state its status implies (reservations pending while
+    /// the line is pending or held, posted with its payout and clawback once it is paid, voided with nothing else once
+    /// it is voided), no batch transfer belongs to no line, and every line's status fits its batch's state.
+    /// Everything is read from one snapshot of the database, so a check made while the service writes sees one
+    /// moment, and writes go on.
     public func reconcile() throws -> LedgerReconciliation.Report {
         try self.database.snapshot { snapshot in try self.reconcile(in: snapshot) }
     }
@@ -15,17 +17,28 @@ extension Incentive {
             uniquingKeysWith: { first, _ in first }
         )
         var violations: [LedgerReconciliation.Violation] = []
-        var expected = Set<TransferID>()
         let programs = Dictionary(
             try self.programs(in: sql).map { ($0.id, $0) },
             uniquingKeysWith: { first, _ in first }
         )
-        for line in try self.store.openLines(in: sql) {
+        // What each batch transfer should be, by the status of its line; `nil`: it should not exist.
+        var expected: [TransferID: TransferState?] = [:]
+        for line in try self.store.allLines(in: sql) {
             guard batches[line.batch.description] != nil, let program = programs[line.batch.program] else {
                 violations.append(.init(description: "line of \(line.provider) names unknown batch \(line.batch)"))
                 continue
             }
-            expected.formUnion(Self.reservations(of: line, program: program).map(\.id))
+            let reservations = Self.reservations(of: line, program: program).map(\.id)
+            let settlements = (Self.payouts(of: line) + Self.recoveries(of: line, program: program)).map(\.id)
+            let (reserved, settled): (TransferState?, TransferState?) =
+                switch line.status {
+                case .pending, .held: (.pending, nil)
+                case .paid: (.posted, .posted)
+                case .voided: (.voided, nil)
+                case .nothing: (nil, nil)
+                }
+            for id in reservations { expected[id] = reserved }
+            for id in settlements { expected[id] = settled }
         }
         for (batch, status, count) in try self.store.lineStatusCounts(in: sql) {
             guard let state = batches[batch]?.state, let lineStatus = EntitlementLine.Status(rawValue: status) else {
@@ -38,19 +51,25 @@ extension Incentive {
             }
         }
         var reconciliation = LedgerReconciliation(accounts: try self.ledger.store.accounts(in: sql))
-        var pendingSeen = Set<TransferID>()
         try self.ledger.store.scanTransfers(in: sql) { transfer in
             reconciliation.add(transfer)
-            guard transfer.state == .pending else { return }
-            pendingSeen.insert(transfer.id)
-            if !expected.contains(transfer.id) {
+            // Batch transfers carry `:` in their ids; fundings and operator transfers never do.
+            guard transfer.id.rawValue.utf8.contains(UInt8(ascii: ":")) else { return }
+            guard let wanted = expected.removeValue(forKey: transfer.id) else {
+                violations.append(.init(description: "transfer \(transfer.id) belongs to no line of any batch"))
+                return
+            }
+            if wanted != transfer.state {
                 violations.append(
-                    .init(description: "pending transfer \(transfer.id) belongs to no open line of a live batch")
+                    .init(
+                        description: "transfer \(transfer.id) is \(transfer.state) but its line says it should be "
+                            + (wanted.map(\.rawValue) ?? "absent")
+                    )
                 )
             }
         }
-        for missing in expected.subtracting(pendingSeen).sorted() {
-            violations.append(.init(description: "transfer \(missing) of an open line is not pending"))
+        for (id, wanted) in expected.sorted(by: { $0.key < $1.key }) {
+            if let wanted { violations.append(.init(description: "transfer \(id) should be \(wanted) but is missing")) }
         }
         var report = reconciliation.finish()
         report.violations += violations

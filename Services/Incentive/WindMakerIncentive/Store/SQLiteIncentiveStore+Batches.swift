@@ -119,12 +119,9 @@ extension SQLiteIncentiveStore {
         ).map(Self.line(row:))
     }
 
-    /// Every pending or held line of any batch, for reconciliation.
-    public func openLines(in sql: some SQLExecuting) throws -> [EntitlementLine] {
-        try sql.query(
-            "SELECT \(Self.lineColumns) FROM entitlement_lines WHERE status IN ('PENDING', 'HELD')",
-            []
-        ).map(Self.line(row:))
+    /// Every line of every batch, for reconciliation.
+    public func allLines(in sql: some SQLExecuting) throws -> [EntitlementLine] {
+        try sql.query("SELECT \(Self.lineColumns) FROM entitlement_lines", []).map(Self.line(row:))
     }
 
     /// How many lines of each status each batch has, for reconciliation.
