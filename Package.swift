@@ -89,7 +89,7 @@ let package = Package(
             name: "WindMakerServiceSupport",
             dependencies: [
                 "WindMakerTLS", "WindMakerTransport", "WindMakerServiceAPI", "WindMakerRPC", "WindMakerMessages",
-                nioCore, nioPosix, logging, lifecycle, argumentParser,
+                "WindMakerKit", nioCore, nioPosix, logging, lifecycle, argumentParser,
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             path: "Shared/WindMakerServiceSupport",

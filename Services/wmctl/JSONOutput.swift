@@ -1,3 +1,5 @@
+import WindMakerKit
+
 /// Minimal JSON for `--json` output: strings escaped per RFC 8259 (and every character ``TerminalText`` escapes, as
 /// `\uXXXX`), keys sorted for stable output.
 enum JSONOutput {
@@ -39,23 +41,5 @@ enum JSONOutput {
         }
     }
 
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            // RFC 8259 requires escaping only C0; DEL, C1 and bidi controls are escaped too, so that JSON shown on a
-            // terminal cannot act on it either. A decoder reads back the same string.
-            case _ where TerminalText.isUnsafe(scalar):
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { JSONText.quoted(text) }
 }

@@ -1,3 +1,5 @@
+import WindMakerKit
+
 /// Text from a server made safe to print on an operator's terminal.
 ///
 /// A terminal acts on control characters (an ESC sequence can clear the screen or retitle the window, a newline or a
@@ -39,11 +41,5 @@ enum TerminalText {
             .joined(separator: "\n")
     }
 
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00 ... 0x1F, 0x7F ... 0x9F: true
-        case 0x202A ... 0x202E, 0x2066 ... 0x2069, 0x200E, 0x200F, 0x061C, 0x2028, 0x2029: true
-        default: false
-        }
-    }
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { JSONText.isUnsafe(scalar) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 public import Logging
 import Synchronization
+import WindMakerKit
 
 /// How servers write their log lines.
 public enum LogFormat: String, Sendable, CaseIterable {
@@ -55,45 +56,18 @@ public struct StructuredLogHandler: LogHandler {
         String(key.unicodeScalars.map { $0.properties.isWhitespace || $0 == "=" || $0 == "\"" ? "_" : Character($0) })
     }
 
-    /// A bare value when it has no space, quote, `=` or control character; otherwise quoted with those escaped.
+    /// A bare value when it has no space, quote, `=`, backslash or unsafe character; otherwise quoted and escaped.
     static func logfmtValue(_ value: String) -> String {
         let plain =
             !value.isEmpty
             && value.unicodeScalars.allSatisfy { scalar in
                 !(scalar.properties.isWhitespace || scalar == "\"" || scalar == "=" || scalar == "\\"
-                    || Self.isControl(scalar))
+                    || JSONText.isUnsafe(scalar))
             }
-        return plain ? value : "\"" + Self.escaped(value) + "\""
+        return plain ? value : JSONText.quoted(value)
     }
 
-    static func jsonString(_ value: String) -> String { "\"" + Self.escaped(value) + "\"" }
-
-    private static func escaped(_ value: String) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if Self.isControl(scalar) {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
-
-    /// C0 and C1 controls, DEL, and the bidi overrides that would make a terminal show text other than it is.
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F ... 0x9F).contains(scalar.value) || (0x202A ... 0x202E).contains(scalar.value)
-            || (0x2066 ... 0x2069).contains(scalar.value)
-    }
+    static func jsonString(_ value: String) -> String { JSONText.quoted(value) }
 
     private static func time() -> String {
         let now = Date()
