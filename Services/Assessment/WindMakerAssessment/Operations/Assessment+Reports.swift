@@ -1,5 +1,5 @@
 public import WindMakerKit
-public import WindMakerStorage
+import WindMakerStorage
 
 extension Assessment {
     /// Scores `period` under a draft rulebook without storing anything, and compares with its current scorecards.

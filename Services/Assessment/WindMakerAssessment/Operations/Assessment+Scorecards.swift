@@ -1,5 +1,5 @@
 public import WindMakerKit
-public import WindMakerStorage
+import WindMakerStorage
 
 extension Assessment {
     /// The current scorecard of `provider` for `period`, or one revision of it.
