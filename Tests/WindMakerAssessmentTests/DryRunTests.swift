@@ -6,7 +6,7 @@ import WindMakerKit
 @Suite struct DryRunTests {
     @Test func draftIsComparedWithThePublishedScorecardsAndNothingIsStored() async throws {
         let harness = try await AssessmentHarness()
-        await #expect(throws: AssessmentError.self) {
+        #expect(throws: AssessmentError.self) {
             try harness.assessment.dryRun(
                 period: harness.period,
                 draft: "{}",
