@@ -26,12 +26,17 @@ extension Database {
             }
             return
         }
-        let connection = try self.reader.withLock { (reader) throws(StorageError) -> Connection in
+        let connection = try self.readConnection()
+        try self.scanning.withLock { _ in try connection.scan(sql, arguments, body) }
+    }
+
+    /// The file database's read connection, opened on first use; scans and snapshots share it, one at a time.
+    func readConnection() throws(StorageError) -> Connection {
+        try self.reader.withLock { (reader) throws(StorageError) -> Connection in
             if let open = reader { return open }
             let open = try Connection(path: self.path)
             reader = open
             return open
         }
-        try self.scanning.withLock { _ in try connection.scan(sql, arguments, body) }
     }
 }

@@ -15,12 +15,7 @@ extension Database {
                 }
             }
         }
-        let connection = try self.reader.withLock { (reader) throws(StorageError) -> Connection in
-            if let open = reader { return open }
-            let open = try Connection(path: self.path)
-            reader = open
-            return open
-        }
+        let connection = try self.readConnection()
         return try self.scanning.withLock { _ in
             try connection.executeScript("BEGIN")
             defer { try? connection.executeScript("COMMIT") }

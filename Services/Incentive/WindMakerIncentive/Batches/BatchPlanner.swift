@@ -51,13 +51,14 @@ public enum BatchPlanner {
         _ rules: EntitlementRules
     ) -> EntitlementLine {
         var line = Self.line(batch, input)
+        let ineligibility = Self.ineligibility(input)
         let result = EntitlementCalculator.calculate(
             EntitlementCalculator.Input(
                 tier: input.tier,
                 club: input.club,
                 gmv: input.gmv,
                 previousGMV: input.previousGMV,
-                ineligibility: Self.ineligibility(input),
+                ineligibility: ineligibility,
                 paidInProgram: past.earnedInProgram,
                 carriedForward: past.carriedForward,
                 receivable: past.receivable
@@ -65,11 +66,11 @@ public enum BatchPlanner {
             rules: rules
         )
         line.earned = result.earned
-        line.carriedIn = Self.ineligibility(input) == nil ? past.carriedForward : 0
+        line.carriedIn = ineligibility == nil ? past.carriedForward : 0
         line.deducted = result.receivableDeducted
         line.payout = result.cash
         line.carryOut = result.carryForward
-        line.traffic = Self.ineligibility(input) == nil ? result.traffic : 0
+        line.traffic = ineligibility == nil ? result.traffic : 0
         line.explanation = result.lines
         if input.standing == .suspended {
             line.explanation.append("provider is SUSPENDED: held until reinstated")
