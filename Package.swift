@@ -224,7 +224,7 @@ let package = Package(
             name: "wmctl",
             dependencies: [
                 "WindMakerServiceSupport", "WindMakerServiceKit", "WindMakerKit", "WindMakerServiceAPI", "WindMakerRPC",
-                "WindMakerMessages", "WindMakerStorage", argumentParser, logging,
+                "WindMakerMessages", "WindMakerStorage", "WindMakerRegistry", argumentParser, logging,
             ],
             path: "Services/wmctl",
             swiftSettings: strictSettings

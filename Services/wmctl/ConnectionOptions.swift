@@ -75,15 +75,23 @@ struct ConnectionOptions: ParsableArguments {
 
 /// Where a service listens by default, and the environment variable that overrides it for `wmctl`.
 struct ServiceEndpoint: Sendable {
+    /// The service's name, which is also the name its certificate carries and its flag in `demo` and `report`.
+    let name: String
     let environmentVariable: String
     let defaultAddress: String
 
-    static let registry = ServiceEndpoint(environmentVariable: "WM_SERVER", defaultAddress: "127.0.0.1:7401")
+    static let registry = ServiceEndpoint(
+        name: "registry",
+        environmentVariable: "WM_SERVER",
+        defaultAddress: "127.0.0.1:7401"
+    )
     static let assessment = ServiceEndpoint(
+        name: "assessment",
         environmentVariable: "WM_ASSESSMENT_SERVER",
         defaultAddress: "127.0.0.1:7402"
     )
     static let incentive = ServiceEndpoint(
+        name: "incentive",
         environmentVariable: "WM_INCENTIVE_SERVER",
         defaultAddress: "127.0.0.1:7403"
     )

@@ -8,6 +8,8 @@ final class ProgressLine {
     private var lastPlain = Date.distantPast
     private var drawn = false
     private var latest = ""
+    /// The last plain line printed, so that finishing does not print it twice.
+    private var printed = ""
 
     init(_ label: String) {
         self.label = label
@@ -31,6 +33,7 @@ final class ProgressLine {
         } else if Date().timeIntervalSince(self.lastPlain) >= 2 {
             FileHandle.standardError.write(Data("\(text)\n".utf8))
             self.lastPlain = Date()
+            self.printed = text
         }
     }
 
@@ -38,7 +41,7 @@ final class ProgressLine {
     func finish() {
         if self.drawn {
             FileHandle.standardError.write(Data("\n".utf8))
-        } else if !self.isTerminal && !self.latest.isEmpty {
+        } else if !self.isTerminal && !self.latest.isEmpty && self.latest != self.printed {
             FileHandle.standardError.write(Data("\(self.latest)\n".utf8))
         }
         self.drawn = false

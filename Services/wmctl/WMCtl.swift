@@ -9,7 +9,7 @@ struct WMCtl: AsyncParsableCommand {
         abstract: "Operate Wind Maker services over mutual TLS.",
         subcommands: [
             HealthCommand.self, MethodsCommand.self, RegistryCommand.self, AssessmentCommand.self,
-            IncentiveCommand.self, AdminCommand.self,
+            IncentiveCommand.self, AdminCommand.self, DemoCommand.self, ReportCommand.self,
         ]
     )
 

@@ -26,26 +26,29 @@ public struct CommandRun: Sendable {
         )
     }
 
-    /// Runs the built `executable` with exactly `environment`, waiting up to 30 s for it to exit.
+    /// Runs the built `executable` with exactly `environment`, waiting up to `timeout` for it to exit.
     public static func run(
         _ executable: String,
         _ arguments: [String],
-        environment: [String: String]
+        environment: [String: String],
+        timeout: Duration = .seconds(30)
     ) async throws -> CommandRun {
         try await self.run(
             at: ServerProcess.buildDirectory.appendingPathComponent(executable),
             arguments,
-            environment: environment
+            environment: environment,
+            timeout: timeout
         )
     }
 
     /// Runs the program at `url` (a system tool such as `/usr/bin/openssl`) with `input` on its standard input,
-    /// waiting up to 30 s for it to exit.
+    /// waiting up to `timeout` for it to exit.
     public static func run(
         at url: URL,
         _ arguments: [String],
         environment: [String: String],
-        input: String? = nil
+        input: String? = nil,
+        timeout: Duration = .seconds(30)
     ) async throws -> CommandRun {
         let executable = url.lastPathComponent
         let process = Process()
@@ -64,7 +67,7 @@ public struct CommandRun: Sendable {
         let output = OutputBuffer()
         pipe.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
         try process.run()
-        let deadline = ContinuousClock.now.advanced(by: .seconds(30))
+        let deadline = ContinuousClock.now.advanced(by: timeout)
         while process.isRunning {
             guard ContinuousClock.now < deadline else {
                 process.terminate()

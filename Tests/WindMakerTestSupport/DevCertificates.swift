@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 public import WindMakerTLS
 
@@ -106,7 +106,7 @@ public struct DevCertificates: Sendable {
     }
 
     /// The repository root, found from this file's location (`Tests/WindMakerTestSupport/…`).
-    static var repositoryRoot: URL {
+    public static var repositoryRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
     }
