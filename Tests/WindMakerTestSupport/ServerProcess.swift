@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// A real server executable started for a test: launched from the build directory with a development
@@ -99,7 +99,7 @@ public final class ServerProcess: Sendable {
     }
 
     /// The directory holding the built executables (beside the test bundle).
-    static var buildDirectory: URL {
+    public static var buildDirectory: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     }
 

@@ -66,6 +66,20 @@ import Testing
         #expect(html.contains("¥1.23B"), "the ranking's twelve-month GMV")
     }
 
+    @Test func outputPathsAreCheckedBeforeAnyCall() {
+        #expect(throws: (any Error).self) {
+            try WMCtl.parse(commandLine: ["report", "--out", "/nonexistent/dir/r.html"])
+        }
+        #expect(throws: (any Error).self) { try WMCtl.parse(commandLine: ["report", "--out", "/tmp"]) }
+        #expect(throws: (any Error).self) {
+            try WMCtl.parse(commandLine: ["demo", "--report", "/nonexistent/dir/r.html", "--certs", "/tmp"])
+        }
+        #expect(throws: (any Error).self) {
+            try WMCtl.parse(commandLine: ["demo", "--cert-tool", "/nonexistent/tool", "--certs", "/tmp"])
+        }
+        #expect(throws: Never.self) { try WMCtl.parse(commandLine: ["report", "--out", "/tmp/wm-report-test.html"]) }
+    }
+
     @Test func axesReadInRoundSteps() {
         #expect(SVGChart.niceMaximum([0]) == 1)
         #expect(SVGChart.niceMaximum([87]) == 100)

@@ -53,6 +53,11 @@ struct DemoCommand: AsyncParsableCommand {
                     + "\(self.clients)"
             )
         }
+        // Checked before the first write: a year played into the stores cannot be played again there.
+        guard FileManager.default.isExecutableFile(atPath: self.certificateTool) else {
+            throw ValidationError("--cert-tool: \(self.certificateTool) is not an executable file")
+        }
+        try ProgramReportPage.checkWritable(self.report, flag: "--report")
         for name in ["ca", "operator-alice", "finance-bob", "finance-carol", "provider-portal"] {
             let path = "\(self.certificates)/\(name).pem"
             guard FileManager.default.isReadableFile(atPath: path) else {

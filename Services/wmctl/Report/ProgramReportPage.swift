@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import WindMakerKit
 
@@ -11,10 +12,34 @@ struct ProgramReportPage {
     ]
     static let tierColors = ["S": "#1e8449", "A": "#52be80", "B": "#f5b041", "C": "#d5d8dc", "disqualified": "#c0392b"]
 
+    /// Writes the page atomically (a reader never sees half of it).
+    /// - Throws: ``CommandFailure`` naming the file and why it could not be written.
     func write(to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(self.html.utf8).write(to: url, options: .atomic)
+        do {
+            try Data(self.html.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CommandFailure("cannot write the report to \(path): \(Self.reason(error))")
+        }
+    }
+
+    /// Refuses, before anything is called, a path whose directory does not exist or cannot be written, or that
+    /// names a directory: a typo should not create directories, nor be found after a year has been played.
+    static func checkWritable(_ path: String, flag: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ValidationError("\(flag): \(path) is a directory; give the HTML file to write")
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+        else { throw ValidationError("\(flag): the directory \(directory) does not exist") }
+        guard FileManager.default.isWritableFile(atPath: directory) else {
+            throw ValidationError("\(flag): cannot write into \(directory)")
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        return underlying.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
     }
 
     var html: String {

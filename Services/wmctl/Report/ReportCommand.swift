@@ -27,6 +27,10 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dashboard"), help: "Also print the dashboard.")
     var dashboard = false
 
+    func validate() throws {
+        try ProgramReportPage.checkWritable(self.out, flag: "--out")
+    }
+
     func run() async throws {
         let paths = try self.tls.paths()
         let report = try await StackConnections.using(self.addresses) { connections in

@@ -82,10 +82,27 @@ public struct StructuredLogHandler: LogHandler {
         }()
     )
 
-    private static let output = Mutex<FileHandle>(FileHandle.standardError)
+    /// Serializes whole lines on standard error.
+    private static let output = Mutex<Int32>(STDERR_FILENO)
 
+    /// Writes the line with write(2), dropping it when standard error cannot take it: a log reader that has gone
+    /// (EPIPE) or a full disk must not stop the server, as `FileHandle.write` would by trapping.
     private static func write(_ line: String) {
-        let bytes = Data((line + "\n").utf8)
-        Self.output.withLock { $0.write(bytes) }
+        let bytes = Array((line + "\n").utf8)
+        Self.output.withLock { descriptor in
+            bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written > 0 {
+                        offset += written
+                    } else if written < 0 && errno == EINTR {
+                        continue
+                    } else {
+                        return
+                    }
+                }
+            }
+        }
     }
 }
