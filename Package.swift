@@ -14,6 +14,10 @@ let nioEmbedded: Target.Dependency = .product(name: "NIOEmbedded", package: "swi
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let lifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let coreMetrics: Target.Dependency = .product(name: "CoreMetrics", package: "swift-metrics")
+let metrics: Target.Dependency = .product(name: "Metrics", package: "swift-metrics")
+let prometheus: Target.Dependency = .product(name: "Prometheus", package: "swift-prometheus")
+let nioHTTP1: Target.Dependency = .product(name: "NIOHTTP1", package: "swift-nio")
 
 let package = Package(
     name: "wind-maker",
@@ -35,6 +39,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Generated C (protoc-c) for every proto in Protos/; regenerate with scripts/generate-protos.
@@ -67,7 +73,7 @@ let package = Package(
         // The wire: framing, call multiplexing, connection lifecycle on SwiftNIO.
         .target(
             name: "WindMakerTransport",
-            dependencies: ["WindMakerRPC", "WindMakerMessages", nioCore, nioPosix, logging],
+            dependencies: ["WindMakerRPC", "WindMakerMessages", nioCore, nioPosix, logging, coreMetrics],
             path: "Shared/WindMakerTransport",
             swiftSettings: strictSettings
         ),
@@ -80,7 +86,9 @@ let package = Package(
         // TLS 1.3 with mutual authentication, driving system OpenSSL through memory BIOs.
         .target(
             name: "WindMakerTLS",
-            dependencies: ["CWindMakerOpenSSL", "WindMakerTransport", "WindMakerRPC", nioCore, nioPosix, logging],
+            dependencies: [
+                "CWindMakerOpenSSL", "WindMakerTransport", "WindMakerRPC", nioCore, nioPosix, logging, coreMetrics,
+            ],
             path: "Shared/WindMakerTLS",
             swiftSettings: strictSettings
         ),
@@ -89,8 +97,8 @@ let package = Package(
             name: "WindMakerServiceSupport",
             dependencies: [
                 "WindMakerTLS", "WindMakerTransport", "WindMakerServiceAPI", "WindMakerRPC", "WindMakerMessages",
-                "WindMakerKit", nioCore, nioPosix, logging, lifecycle, argumentParser,
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                "WindMakerKit", nioCore, nioPosix, nioHTTP1, logging, lifecycle, argumentParser, coreMetrics, metrics,
+                prometheus, .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             path: "Shared/WindMakerServiceSupport",
             swiftSettings: strictSettings

@@ -35,4 +35,16 @@ enum HandshakeRefusal {
             return nil
         }
     }
+
+    /// What the peer did, as a short name from a fixed set, for the handshake-failure metric's label.
+    static func kind(of reason: String) -> String {
+        switch reason {
+        case "callback failed", "no application protocol", "tlsv1 alert no application protocol": "no_alpn"
+        case "peer did not return a certificate", "tlsv13 alert certificate required": "no_client_certificate"
+        case "certificate verify failed", "tlsv1 alert unknown ca": "untrusted_certificate"
+        case "unsupported protocol", "tlsv1 alert protocol version": "protocol_version"
+        case "wrong version number", "http request", "packet length too long": "not_tls"
+        default: "other"
+        }
+    }
 }

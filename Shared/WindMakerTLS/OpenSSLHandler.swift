@@ -1,3 +1,4 @@
+import CoreMetrics
 public import Logging
 public import NIOCore
 
@@ -88,6 +89,7 @@ public final class OpenSSLHandler: ChannelDuplexHandler {
         let previous = self.state.markClosed()
         self.cancelTimers()
         if previous == .handshaking {
+            self.countHandshakeFailure(TLSError(code: .closedDuringHandshake, reason: ""))
             self.report(
                 TLSError(code: .closedDuringHandshake, reason: "connection closed during the TLS handshake"),
                 context: context
@@ -397,12 +399,20 @@ public final class OpenSSLHandler: ChannelDuplexHandler {
     /// Logs and fires `error`, sends whatever alert OpenSSL queued, and closes the channel.
     private func fail(_ error: TLSError, context: ChannelHandlerContext) {
         guard self.state != .closed else { return }
+        if self.state == .idle || self.state == .handshaking { self.countHandshakeFailure(error) }
         _ = self.state.markClosed()
         self.cancelTimers()
         self.writeCiphertext(context: context)
         self.failPendingWrites(error)
         self.report(error, context: context)
         self.closeTransport(context: context, promise: nil)
+    }
+
+    /// Counts a server's failed handshake by kind (`wm_tls_handshake_failures_total`); a client's failures are its
+    /// caller's to report.
+    private func countHandshakeFailure(_ error: TLSError) {
+        guard self.configuration.role == .server else { return }
+        Counter(label: "wm_tls_handshake_failures_total", dimensions: [("reason", error.kind)]).increment()
     }
 
     private func report(_ error: TLSError, context: ChannelHandlerContext) {

@@ -199,7 +199,12 @@ final class SSLConnection {
         if verifyResult != X509_V_OK, let text = X509_verify_cert_error_string(verifyResult) {
             reason += " (\(String(cString: text)))"
         }
-        return TLSError(code: code, reason: "\(message): \(reason)", openSSLErrors: drained.lines)
+        return TLSError(
+            code: code,
+            reason: "\(message): \(reason)",
+            openSSLErrors: drained.lines,
+            kind: code == .handshakeFailed ? HandshakeRefusal.kind(of: openSSLReason) : nil
+        )
     }
 
     private static func error(_ code: TLSError.Code, _ message: String) -> TLSError {

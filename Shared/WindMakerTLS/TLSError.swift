@@ -46,12 +46,16 @@ public struct TLSError: Error, Sendable, Hashable, CustomStringConvertible {
     public var reason: String
     /// Every line drained from OpenSSL's error queue for this failure, oldest first.
     public var openSSLErrors: [String]
+    /// A short name from a fixed set for counting failures by kind: the code, or for a refused handshake what the
+    /// peer did (`no_client_certificate`, `untrusted_certificate`, `not_tls`, …, see ``HandshakeRefusal``).
+    public var kind: String
 
     /// Creates an error.
-    public init(code: Code, reason: String, openSSLErrors: [String] = []) {
+    public init(code: Code, reason: String, openSSLErrors: [String] = [], kind: String? = nil) {
         self.code = code
         self.reason = reason
         self.openSSLErrors = openSSLErrors
+        self.kind = kind ?? code.description
     }
 
     public var description: String { "TLSError(\(self.code)): \(self.reason)" }

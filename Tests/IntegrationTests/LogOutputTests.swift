@@ -9,7 +9,7 @@ import WindMakerTestSupport
         let certificates = DevCertificates.shared
         let process = Process()
         process.executableURL = ServerProcess.buildDirectory.appendingPathComponent("wm-echo")
-        process.arguments = ["--listen", "127.0.0.1:0"]
+        process.arguments = ["--listen", "127.0.0.1:0", "--metrics-listen", "off"]
         process.environment = [
             "WM_TLS_CERT": certificates.certificatePath(for: "echo"),
             "WM_TLS_KEY": certificates.keyPath(for: "echo"),

@@ -21,6 +21,11 @@ import WindMakerTestSupport
 
     static let cases: [Case] = [
         Case(
+            name: "metrics address that is not host:port",
+            arguments: ["--metrics-listen", "9401"],
+            expected: "--metrics-listen must be host:port or off, got \"9401\""
+        ),
+        Case(
             name: "missing key",
             key: "/nonexistent/registry.key",
             expected: "cannot read the TLS private key /nonexistent/registry.key (--tls-key or WM_TLS_KEY):"
@@ -75,7 +80,7 @@ import WindMakerTestSupport
         }
         let run = try await CommandRun.run(
             "registry",
-            ["--listen", "127.0.0.1:0", "--data-dir", dataDirectory] + test.arguments,
+            ["--listen", "127.0.0.1:0", "--metrics-listen", "off", "--data-dir", dataDirectory] + test.arguments,
             environment: [
                 "WM_TLS_CERT": test.certificate ?? Self.certificates.certificatePath(for: "registry"),
                 "WM_TLS_KEY": test.key ?? Self.certificates.keyPath(for: "registry"),
@@ -96,7 +101,7 @@ import WindMakerTestSupport
         // /proc refuses new entries even to root, which a permission bit would not.
         let run = try await CommandRun.run(
             "incentive",
-            ["--listen", "127.0.0.1:0", "--data-dir", "/proc/windmaker-data"],
+            ["--listen", "127.0.0.1:0", "--metrics-listen", "off", "--data-dir", "/proc/windmaker-data"],
             environment: [
                 "WM_TLS_CERT": Self.certificates.certificatePath(for: "incentive"),
                 "WM_TLS_KEY": Self.certificates.keyPath(for: "incentive"), "WM_TLS_CA": Self.certificates.caPath,
@@ -127,7 +132,7 @@ import WindMakerTestSupport
         #expect(sqlite.status == 0, "\(sqlite.output)")
         let run = try await CommandRun.run(
             service,
-            ["--listen", "127.0.0.1:0", "--data-dir", directory.path],
+            ["--listen", "127.0.0.1:0", "--metrics-listen", "off", "--data-dir", directory.path],
             environment: [
                 "WM_TLS_CERT": Self.certificates.certificatePath(for: service),
                 "WM_TLS_KEY": Self.certificates.keyPath(for: service), "WM_TLS_CA": Self.certificates.caPath,
@@ -141,12 +146,41 @@ import WindMakerTestSupport
         )
     }
 
+    @Test func aMetricsPortInUseIsNamedWithTheFlag() async throws {
+        let first = try await RegistryTestServer.start()
+        defer { first.stop() }
+        let metricsPort = try #require(first.server.metricsPort)
+        let second = first.dataDirectory.path + "-metrics"
+        defer { try? FileManager.default.removeItem(atPath: second) }
+        let run = try await CommandRun.run(
+            "registry",
+            ["--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:\(metricsPort)", "--data-dir", second],
+            environment: [
+                "WM_TLS_CERT": Self.certificates.certificatePath(for: "registry"),
+                "WM_TLS_KEY": Self.certificates.keyPath(for: "registry"),
+                "WM_TLS_CA": Self.certificates.caPath,
+            ]
+        )
+        #expect(run.status != 0)
+        #expect(
+            run.output.contains(
+                "Error: cannot serve metrics on 127.0.0.1:\(metricsPort) (--metrics-listen or WM_METRICS_LISTEN): "
+                    + "address already in use"
+            ),
+            "\(run.output)"
+        )
+        #expect(!run.output.contains("msg=serving"))
+    }
+
     @Test func aPortInUseIsNamedWithTheFlag() async throws {
         let first = try await RegistryTestServer.start()
         defer { first.stop() }
         let run = try await CommandRun.run(
             "registry",
-            ["--listen", "127.0.0.1:\(first.server.port)", "--data-dir", first.dataDirectory.path + "-second"],
+            [
+                "--listen", "127.0.0.1:\(first.server.port)", "--metrics-listen", "off", "--data-dir",
+                first.dataDirectory.path + "-second",
+            ],
             environment: [
                 "WM_TLS_CERT": Self.certificates.certificatePath(for: "registry"),
                 "WM_TLS_KEY": Self.certificates.keyPath(for: "registry"),
@@ -168,7 +202,7 @@ import WindMakerTestSupport
         defer { first.stop() }
         let run = try await CommandRun.run(
             "registry",
-            ["--listen", "127.0.0.1:0", "--data-dir", first.dataDirectory.path],
+            ["--listen", "127.0.0.1:0", "--metrics-listen", "off", "--data-dir", first.dataDirectory.path],
             environment: [
                 "WM_TLS_CERT": Self.certificates.certificatePath(for: "registry"),
                 "WM_TLS_KEY": Self.certificates.keyPath(for: "registry"),

@@ -32,6 +32,19 @@ public final class PlainSocket {
         _ = bytes.withUnsafeBytes { Glibc.send(self.descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 
+    /// Everything the peer sends until it closes, waiting up to `milliseconds` for each part.
+    public func readToEnd(waitingUpTo milliseconds: Int32 = 5_000) -> [UInt8] {
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            var poller = pollfd(fd: self.descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, milliseconds) > 0 else { return received }
+            let count = chunk.withUnsafeMutableBytes { recv(self.descriptor, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { return received }
+            received += chunk[..<count]
+        }
+    }
+
     /// Whether the server has closed the connection, waiting up to `milliseconds` for it to say so.
     public func isClosedByPeer(waitingUpTo milliseconds: Int32) -> Bool {
         var poller = pollfd(fd: self.descriptor, events: Int16(POLLIN), revents: 0)

@@ -31,7 +31,9 @@ public final class ServerProcess: Sendable {
         let certificates = DevCertificates.shared
         let process = Process()
         process.executableURL = Self.buildDirectory.appendingPathComponent(executable)
-        process.arguments = ["--listen", "127.0.0.1:\(port)", "--log-level", "debug"] + arguments
+        // Metrics on a free port too, so servers started side by side never contend for the default one.
+        process.arguments =
+            ["--listen", "127.0.0.1:\(port)", "--metrics-listen", "127.0.0.1:0", "--log-level", "debug"] + arguments
         process.environment = [
             "WM_TLS_CERT": certificates.certificatePath(for: certificate),
             "WM_TLS_KEY": certificates.keyPath(for: certificate),
@@ -54,6 +56,9 @@ public final class ServerProcess: Sendable {
         process.terminate()
         throw ServerProcessError(message: "\(executable) did not start serving:\n\(log.text)")
     }
+
+    /// The port its metrics endpoint listens on, from its `metrics` log line.
+    public var metricsPort: Int? { self.log.port(loggedAs: "msg=metrics ") }
 
     /// Everything the server logged so far.
     public var output: String { self.log.text }
@@ -133,10 +138,13 @@ final class OutputBuffer: Sendable {
     var text: String { self.storage.withLock { $0 } }
 
     /// The port from the server's "serving" line (`address=[IPv4]127.0.0.1/127.0.0.1:PORT`).
-    func servingPort() -> Int? {
+    func servingPort() -> Int? { self.port(loggedAs: "serving") }
+
+    /// The port in the `address=` of the first line containing `marker`.
+    func port(loggedAs marker: String) -> Int? {
         let text = self.text
         guard
-            let line = text.split(separator: "\n").first(where: { $0.contains("serving") && $0.contains("address=") }),
+            let line = text.split(separator: "\n").first(where: { $0.contains(marker) && $0.contains("address=") }),
             let colon = line.split(separator: " ").first(where: { $0.hasPrefix("address=") })?.lastIndex(of: ":")
         else { return nil }
         let digits = line[line.index(after: colon)...].prefix { $0.isNumber }

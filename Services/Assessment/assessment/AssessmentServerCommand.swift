@@ -54,6 +54,7 @@ struct AssessmentServerCommand: AsyncParsableCommand {
             format: try self.options.resolvedLogFormat()
         )
         let listen = try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7402))
+        let metricsAddress = try self.options.metricsAddress(default: ListenAddress(host: "127.0.0.1", port: 9402))
         let tls = try self.options.tls.serverConfiguration()
         let identity = "spiffe://windmaker/service/assessment"
         try WindMakerServer.checkTLS(tls, identity: identity, name: "assessment")
@@ -100,6 +101,15 @@ struct AssessmentServerCommand: AsyncParsableCommand {
             tls: tls,
             identity: identity,
             dependencies: [IdempotencyPruner(database: database, retention: retention, logger: logger)],
+            metrics: metricsAddress.map { address in
+                MetricsEndpoint(
+                    address: address,
+                    readings: { [targets = (self.targetBillion, self.targetHundredMillion)] in
+                        try ClubGauges.readings(assessment, targetBillion: targets.0, targetHundredMillion: targets.1)
+                    },
+                    logger: logger
+                )
+            },
             configuration: limits,
             logger: logger
         )

@@ -26,6 +26,9 @@ struct EchoServerCommand: AsyncParsableCommand {
             listen: try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7409)),
             tls: try self.options.tls.serverConfiguration(),
             identity: "spiffe://windmaker/service/echo",
+            metrics: try self.options.metricsAddress(default: ListenAddress(host: "127.0.0.1", port: 9409)).map {
+                MetricsEndpoint(address: $0, logger: logger)
+            },
             configuration: try self.options.limits.applied(),
             logger: logger
         )

@@ -51,6 +51,7 @@ struct IncentiveServerCommand: AsyncParsableCommand {
             format: try self.options.resolvedLogFormat()
         )
         let listen = try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7403))
+        let metricsAddress = try self.options.metricsAddress(default: ListenAddress(host: "127.0.0.1", port: 9403))
         let tls = try self.options.tls.serverConfiguration()
         let identity = "spiffe://windmaker/service/incentive"
         try WindMakerServer.checkTLS(tls, identity: identity, name: "incentive")
@@ -118,6 +119,21 @@ struct IncentiveServerCommand: AsyncParsableCommand {
                 IdempotencyPruner(database: database, retention: retention, logger: logger),
                 ProposalExpiry(incentive: incentive, logger: logger),
             ],
+            metrics: metricsAddress.map { address in
+                MetricsEndpoint(
+                    address: address,
+                    readings: {
+                        let gauges = try incentive.gauges()
+                        return gauges.remaining.map {
+                            GaugeReading("wm_incentive_budget_remaining", ["unit": $0.key], Double($0.value))
+                        }
+                            + gauges.liveBatches.map {
+                                GaugeReading("wm_incentive_batches_live", ["state": $0.key], Double($0.value))
+                            }
+                    },
+                    logger: logger
+                )
+            },
             configuration: limits,
             logger: logger
         )

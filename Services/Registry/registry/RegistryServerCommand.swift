@@ -28,6 +28,7 @@ struct RegistryServerCommand: AsyncParsableCommand {
         )
         // Every setting is checked before the database is touched, so a mistyped flag leaves no file behind.
         let listen = try self.options.listenAddress(default: ListenAddress(host: "127.0.0.1", port: 7401))
+        let metricsAddress = try self.options.metricsAddress(default: ListenAddress(host: "127.0.0.1", port: 9401))
         let tls = try self.options.tls.serverConfiguration()
         let identity = "spiffe://windmaker/service/registry"
         try WindMakerServer.checkTLS(tls, identity: identity, name: "registry")
@@ -64,6 +65,21 @@ struct RegistryServerCommand: AsyncParsableCommand {
             tls: tls,
             identity: identity,
             dependencies: [IdempotencyPruner(database: database, retention: retention, logger: logger)],
+            metrics: metricsAddress.map { address in
+                MetricsEndpoint(
+                    address: address,
+                    readings: {
+                        try registry.providerCounts().map {
+                            GaugeReading(
+                                "wm_registry_providers",
+                                ["type": $0.type.rawValue, "status": $0.status.rawValue],
+                                Double($0.count)
+                            )
+                        }
+                    },
+                    logger: logger
+                )
+            },
             configuration: limits,
             logger: logger
         )

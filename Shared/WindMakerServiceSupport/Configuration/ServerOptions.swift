@@ -26,6 +26,12 @@ public struct ServerOptions: ParsableArguments, Sendable {
     )
     public var idempotencyRetentionHours: Int?
 
+    @Option(
+        name: .customLong("metrics-listen"),
+        help: "host:port to serve Prometheus metrics on over plain HTTP, or off (env WM_METRICS_LISTEN)."
+    )
+    public var metricsListen: String?
+
     @OptionGroup public var tls: TLSFileOptions
 
     @OptionGroup public var limits: ServerLimitOptions
@@ -38,6 +44,17 @@ public struct ServerOptions: ParsableArguments, Sendable {
         guard let text = self.listen ?? Environment.value("WM_LISTEN") else { return defaultAddress }
         guard let address = ListenAddress(parsing: text) else {
             throw ValidationError("--listen must be host:port, got \"\(text)\"")
+        }
+        return address
+    }
+
+    /// Where to serve metrics: flag, else `WM_METRICS_LISTEN`, else `defaultAddress`; `nil` for `off`.
+    /// - Throws: `ValidationError` when it is neither `host:port` nor `off`.
+    public func metricsAddress(default defaultAddress: ListenAddress) throws -> ListenAddress? {
+        guard let text = self.metricsListen ?? Environment.value("WM_METRICS_LISTEN") else { return defaultAddress }
+        if text.lowercased() == "off" { return nil }
+        guard let address = ListenAddress(parsing: text) else {
+            throw ValidationError("--metrics-listen must be host:port or off, got \"\(text)\"")
         }
         return address
     }

@@ -30,6 +30,8 @@ public final class WindMakerServer: Service, Sendable {
     private let logger: Logger
     /// Reloads the certificate files on SIGHUP or when they change; runs with the dependencies.
     public let certificates: CertificateReloader
+    /// Serves Prometheus metrics, when the server has an address for them.
+    private let metrics: MetricsEndpoint?
 
     /// - Parameters:
     ///   - policy: who may call what; every method of `services` needs a rule.
@@ -47,6 +49,7 @@ public final class WindMakerServer: Service, Sendable {
         tls: TLSConfiguration,
         identity: String? = nil,
         dependencies: [any Service] = [],
+        metrics: MetricsEndpoint? = nil,
         configuration: ServerConfiguration = ServerConfiguration(),
         interceptors: [any ServerInterceptor] = [],
         logger: Logger
@@ -89,6 +92,7 @@ public final class WindMakerServer: Service, Sendable {
         )
         self.listen = listen
         self.dependencies = dependencies
+        self.metrics = metrics
         self.logger = logger
         // Health watchers stay subscribed for long; they re-subscribe when their stream ends.
         var configuration = configuration
@@ -136,11 +140,16 @@ public final class WindMakerServer: Service, Sendable {
     /// then drains and returns once every handler has returned. The dependencies run in the same service group:
     /// started first, stopped in reverse order, so after the server.
     public func runUntilSignalled() async throws {
+        // Metrics first: "serving" is the line scripts and tests wait for, so everything is bound once it is logged.
+        if let metrics = self.metrics {
+            let address = try await metrics.bind()
+            self.logger.notice("metrics", metadata: ["address": "\(address)"])
+        }
         let address = try await self.bind()
         self.logger.notice("serving", metadata: ["address": "\(address)"])
         let group = ServiceGroup(
             configuration: .init(
-                services: self.dependencies + [self.certificates, self],
+                services: self.companions + [self],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: self.logger
             )
@@ -152,8 +161,14 @@ public final class WindMakerServer: Service, Sendable {
     /// start first and stop in reverse order, after the server has drained.
     public func serviceGroup() -> ServiceGroup {
         ServiceGroup(
-            configuration: .init(services: self.dependencies + [self.certificates, self], logger: self.logger)
+            configuration: .init(services: self.companions + [self], logger: self.logger)
         )
+    }
+
+    /// What runs beside the server: its dependencies, the certificate reloader and the metrics endpoint, started
+    /// before it and stopped after it.
+    private var companions: [any Service] {
+        self.dependencies + [self.certificates] + (self.metrics.map { [$0] } ?? [])
     }
 
     /// Stops the server as a graceful shutdown would.

@@ -154,8 +154,10 @@ public final class RPCServer: Sendable {
             channel.close(promise: nil)
             return
         }
+        ServerMetrics.openConnections.increment()
         channel.closeFuture.whenComplete { _ in
             _ = self.state.withLock { $0.connections.removeValue(forKey: ObjectIdentifier(channel)) }
+            ServerMetrics.openConnections.decrement()
         }
         let gate = HandshakeGate(admission: self.admission)
         try channel.pipeline.syncOperations.addHandler(gate)

@@ -15,6 +15,8 @@ final class ServerCall {
 
     let id: UInt32
     let descriptor: MethodDescriptor
+    /// When its HEADERS arrived, for the latency metric.
+    let started = ContinuousClock.now
     private var inbound = CircularBuffer<ByteBuffer>(initialCapacity: 1)
     private var inboundFinished = false
     private var messagesReceived = 0

@@ -26,6 +26,7 @@ extension ServerConnectionHandler {
     }
 
     func protocolViolation(_ message: String) {
+        ServerMetrics.refused("protocol_violation")
         self.logger.warning("closing connection: protocol violation: \(message)")
         self.goAwayAndClose(code: .internal, message: "protocol violation: \(message)")
     }

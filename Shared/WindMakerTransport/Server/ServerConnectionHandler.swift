@@ -35,6 +35,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     var calls: [UInt32: ServerCall] = [:]
     /// One logger per method: setting logger metadata is costly, so it is done once per method and connection.
     private var methodLoggers: [String: Logger] = [:]
+    /// One set of metric handles per method, for the same reason.
+    private var methodMetrics: [String: MethodMetrics] = [:]
     private var plainHeaders: [ByteBuffer: (method: RegisteredMethod, receiveWindow: UInt32)] = [:]
     var lastCallID: UInt32 = 0
     var bufferedInboundBytes = 0
@@ -88,6 +90,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         for call in self.calls.values {
             call.close(failingWaiterWith: RPCError(.cancelled, "the connection closed"))
         }
+        ServerMetrics.inFlightCalls.decrement(by: Double(self.calls.count))
         self.calls.removeAll()
         context.fireChannelInactive()
     }
@@ -111,15 +114,21 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             self.logger.warning("closing connection: \(error)")
             switch error {
             case let .frameTooLarge(_, _, callID):
+                ServerMetrics.refused("frame_too_large")
                 if self.calls[callID] != nil {
                     self.finish(callID: callID, with: RPCError(.resourceExhausted, "\(error)"))
                 }
                 self.goAwayAndClose(code: .resourceExhausted, message: "\(error)")
-            case .unknownFrameType, .invalidWindowUpdate:
+            case .unknownFrameType:
+                ServerMetrics.refused("unknown_frame_type")
+                self.goAwayAndClose(code: .internal, message: "protocol violation: \(error)")
+            case .invalidWindowUpdate:
+                ServerMetrics.refused("invalid_window_update")
                 self.goAwayAndClose(code: .internal, message: "protocol violation: \(error)")
             }
         case let error as InboundLimitError:
             // UnfinishedFrameGuard has logged it, rate-limited.
+            ServerMetrics.refused("inbound_limit")
             self.goAwayAndClose(code: .resourceExhausted, message: "\(error)")
         default:
             self.logger.debug("connection error: \(error)")
@@ -190,16 +199,19 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             return self.protocolViolation("a call arrived before the peer was authenticated")
         }
         guard self.state == .active else {
+            ServerMetrics.refused("draining")
             return self.refuse(frame.callID, RPCError(.unavailable, "server is shutting down; retry elsewhere"))
         }
         guard self.calls.count < self.configuration.maximumConcurrentCallsPerConnection else {
             let limit = self.configuration.maximumConcurrentCallsPerConnection
+            ServerMetrics.refused("too_many_calls")
             return self.refuse(frame.callID, RPCError(.resourceExhausted, "more than \(limit) concurrent calls"))
         }
         let headers: RequestHeaders
         do {
             headers = try self.requestHeaders(frame.payload)
         } catch {
+            ServerMetrics.refused("bad_headers")
             return self.refuse(frame.callID, error)
         }
         let method = headers.method
@@ -209,6 +221,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
         let call = ServerCall(id: frame.callID, descriptor: method.descriptor)
         self.calls[call.id] = call
+        ServerMetrics.inFlightCalls.increment()
         if frame.flags.contains(.endStream) { call.finishInbound() }
         if headers.receiveWindow > 0 { self.startFlowControl(call, clientWindow: headers.receiveWindow) }
         // A call without a deadline gets the server's limit for its method, so no call can stay open for ever.
@@ -332,6 +345,13 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         return logger
     }
 
+    private func metrics(for descriptor: MethodDescriptor) -> MethodMetrics {
+        if let metrics = self.methodMetrics[descriptor.fullName] { return metrics }
+        let metrics = MethodMetrics(method: descriptor.fullName)
+        self.methodMetrics[descriptor.fullName] = metrics
+        return metrics
+    }
+
     /// Writes the call's final status (unless it is closed already) and forgets the call once its task is done.
     func finish(
         callID: UInt32,
@@ -341,6 +361,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     ) {
         guard let call = self.calls[callID] else { return }
         if !call.isClosed {
+            self.metrics(for: call.descriptor).finished(error?.code, after: ContinuousClock.now - call.started)
             if error == nil, trailingMetadata.isEmpty {
                 // `OK` with no metadata is an all-default Status, which encodes to no bytes at all.
                 self.enqueue { $0.writeFrame(.trailers, callID: callID) }
@@ -351,6 +372,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
         if handlerDone || call.task == nil {
             self.calls[callID] = nil
+            ServerMetrics.inFlightCalls.decrement()
             self.releaseInbound(call.bufferedBytes)
             self.callRemoved()
         }
