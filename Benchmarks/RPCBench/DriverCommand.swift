@@ -18,7 +18,7 @@ struct DriverCommand: AsyncParsableCommand {
 
     @OptionGroup var options: DriverOptions
 
-    @Option(help: "Server kinds, comma-separated: rpc,bare.")
+    @Option(help: "Server kinds, comma-separated: rpc,rpc-metrics,bare.")
     var kinds: String = "rpc,bare"
 
     @Option(help: "Directory of development certificates; created with scripts/dev-certs if missing.")
@@ -45,7 +45,7 @@ struct DriverCommand: AsyncParsableCommand {
             )
             defer { child.stop() }
             switch kind {
-            case .rpc:
+            case .rpc, .rpcMetrics:
                 let connection = RPCConnection(
                     host: "127.0.0.1",
                     port: child.port,
@@ -55,6 +55,7 @@ struct DriverCommand: AsyncParsableCommand {
                     logger: logger
                 )
                 let load = RPCLoad(
+                    kind: kind,
                     client: EchoV1.Echo.Client(RPCClient(transport: connection)),
                     executor: self.executorPreference ? EventLoopTaskExecutor(eventLoop: eventLoop) : nil
                 )

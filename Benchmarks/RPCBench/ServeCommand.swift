@@ -27,13 +27,18 @@ struct ServeCommand: AsyncParsableCommand {
         let port: Int
         var server: WindMakerServer?
         switch self.kind {
-        case .rpc:
+        case .rpc, .rpcMetrics:
+            // Creating the endpoint bootstraps swift-metrics with Prometheus; the bench never scrapes it.
+            let metrics =
+                self.kind == .rpcMetrics
+                ? MetricsEndpoint(address: ListenAddress(host: "127.0.0.1", port: 0), logger: logger) : nil
             let rpcServer = try WindMakerServer(
                 name: "echo",
                 services: [EchoService()],
                 policy: EchoAccess.policy,
                 listen: ListenAddress(host: "127.0.0.1", port: 0),
                 tls: certificates.server,
+                metrics: metrics,
                 logger: logger
             )
             guard let bound = try await rpcServer.bind().port else { throw BenchError("the RPC server has no port") }
