@@ -35,6 +35,7 @@ import Testing
             remaining: 8_000_000
         )
         return ProgramReport(
+            readAt: Date(timeIntervalSince1970: 1_656_633_600),
             programID: "wm-demo",
             programName: name,
             firstPeriod: "2021-07",
@@ -64,6 +65,8 @@ import Testing
         #expect(!html.contains("href="))
         #expect(!html.contains("<script"))
         #expect(html.contains("¥1.23B"), "the ranking's twelve-month GMV")
+        #expect(html.contains("<code>prv_aaaaaaaaaaaaaaaa</code>"), "the id beside the name")
+        #expect(html.contains("2 periods scored, the latest (2021-08) FINAL"))
     }
 
     @Test func outputPathsAreCheckedBeforeAnyCall() {
@@ -78,6 +81,11 @@ import Testing
             try WMCtl.parse(commandLine: ["demo", "--cert-tool", "/nonexistent/tool", "--certs", "/tmp"])
         }
         #expect(throws: Never.self) { try WMCtl.parse(commandLine: ["report", "--out", "/tmp/wm-report-test.html"]) }
+        for program in ["", "Wm", "9wm", "wm demo", "a<b", String(repeating: "a", count: 41)] {
+            #expect(throws: (any Error).self, "\(program)") {
+                try WMCtl.parse(commandLine: ["report", "--out", "/tmp/r.html", "--program", program])
+            }
+        }
     }
 
     @Test func axesReadInRoundSteps() {

@@ -53,6 +53,7 @@ struct DemoCommand: AsyncParsableCommand {
                     + "\(self.clients)"
             )
         }
+        try ProgramIDArgument.validate(self.program)
         // Checked before the first write: a year played into the stores cannot be played again there.
         guard FileManager.default.isExecutableFile(atPath: self.certificateTool) else {
             throw ValidationError("--cert-tool: \(self.certificateTool) is not an executable file")

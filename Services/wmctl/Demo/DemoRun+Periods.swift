@@ -31,7 +31,7 @@ extension DemoRun {
         let totals = batch.totals ?? IncentiveV1.BatchTotals()
         Self.say(
             "\(period): \(AmountText.count(totals.lines)) lines, \(AmountText.yuan(totals.cashFen)) and "
-                + "\(AmountText.count(totals.trafficImpressions)) impressions paid"
+                + "\(AmountText.count(totals.trafficImpressions)) impressions granted"
                 + (totals.clawbackFen > 0 ? ", \(AmountText.yuan(totals.clawbackFen)) clawed back" : "")
         )
     }

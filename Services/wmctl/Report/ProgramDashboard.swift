@@ -21,7 +21,7 @@ struct ProgramDashboard {
         out += "\nBudgets:\n"
         out +=
             Table(
-                header: ["", "funded", "reserved", "paid", "recovered", "remaining"],
+                header: ["", "funded", "reserved", "granted", "recovered", "remaining"],
                 rows: [
                     ["cash"] + Self.figures(self.report.cash, AmountText.yuan),
                     ["traffic (impressions)"] + Self.figures(self.report.traffic, AmountText.count),

@@ -1,3 +1,4 @@
+import Foundation
 import WindMakerMessages
 import WindMakerRPC
 import WindMakerServiceAPI
@@ -71,6 +72,7 @@ extension ProgramReport {
             }
         }
         return ProgramReport(
+            readAt: Date(),
             programID: program.id,
             programName: program.name,
             firstPeriod: program.firstPeriod,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the program report and the demo's dashboard show, read from the three services (``ProgramReport/gather``):
 /// clubs against their targets, the budgets and how they were spent, score distributions and tiers, and rankings.
 struct ProgramReport {
@@ -34,6 +36,8 @@ struct ProgramReport {
         let clubGMVFen: Int64
     }
 
+    /// When the services were read.
+    let readAt: Date
     let programID: String
     let programName: String
     let firstPeriod: String

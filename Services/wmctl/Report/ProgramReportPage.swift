@@ -53,7 +53,8 @@ struct ProgramReportPage {
             <style>\(Self.style)</style></head><body>
             <header><h1>\(HTMLText.escaped(report.programName))</h1>
             <p>Program <code>\(HTMLText.escaped(report.programID))</code>, \(HTMLText.escaped(report.firstPeriod)) to
-            \(HTMLText.escaped(report.lastPeriod)); \(report.periods.count) periods scored.</p></header>
+            \(HTMLText.escaped(report.lastPeriod)); \(self.scoredText). Read from the services at
+            \(Self.timestamp(report.readAt)).</p></header>
 
             """
         page += self.tiles
@@ -82,8 +83,9 @@ struct ProgramReportPage {
         )
         page += Self.section(
             "Budget burn",
-            "What the posted disbursements paid, accumulated over the periods, against what the program is funded "
-                + "with now.",
+            "What the posted disbursements granted from the budget, accumulated over the periods, against what the "
+                + "program is funded with now (top-ups included). A clawback owed is deducted from the provider's later "
+                + "payouts, so the cash that reaches providers is the granted amount less those deductions.",
             self.burn(unit: "cash", funded: report.cash.funded, paid: report.periods.map(\.paidFen)) {
                 Self.shortYuan($0)
             }
@@ -95,8 +97,9 @@ struct ProgramReportPage {
         )
         page += Self.section(
             "Composite scores by provider type",
-            "Distribution of the composite (0–100) in \(HTMLText.escaped(report.latest?.period ?? "-")): box from the "
-                + "first to the third quartile, red line at the median, whiskers to the lowest and highest.",
+            "Distribution of the composite (0–100) of every scored provider, ranked or not, in "
+                + "\(HTMLText.escaped(report.latest?.period ?? "-")): box from the first to the third quartile, red "
+                + "line at the median, whiskers to the lowest and highest.",
             SVGChart.boxes(
                 title: "Composite score distribution by type",
                 groups: ProgramReport.types.map { type in
@@ -127,14 +130,28 @@ struct ProgramReportPage {
         return page
     }
 
+    /// How many periods are scored and the state of the latest, which the distributions and rankings show.
+    private var scoredText: String {
+        let count = self.report.periods.count
+        guard let latest = self.report.latest else { return "no period scored yet" }
+        return "\(count) period\(count == 1 ? "" : "s") scored, the latest (\(HTMLText.escaped(latest.period))) "
+            + HTMLText.escaped(latest.state)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
     private var tiles: String {
         let latest = self.report.latest
         let tiles = [
             ("¥1B club", "\(latest?.billionClub ?? 0) / \(self.report.targetBillion)"),
             ("¥100M club", "\(latest?.hundredMillionClub ?? 0) / \(self.report.targetHundredMillion)"),
-            ("cash paid", AmountText.yuan(self.report.cash.paid)),
+            ("cash granted", AmountText.yuan(self.report.cash.paid)),
             ("cash remaining", AmountText.yuan(self.report.cash.remaining)),
-            ("traffic paid", AmountText.count(self.report.traffic.paid) + " impressions"),
+            ("traffic granted", AmountText.count(self.report.traffic.paid) + " impressions"),
             ("clawed back", AmountText.yuan(self.report.periods.reduce(0) { $0 + $1.clawbackFen })),
         ]
         return "<section class=\"tiles\">"
@@ -149,9 +166,9 @@ struct ProgramReportPage {
             return total
         }
         return SVGChart.lines(
-            title: "\(unit) paid, cumulative",
+            title: "\(unit) granted, cumulative",
             labels: self.report.periods.map { String($0.period.dropFirst(2)) },
-            series: [.init(name: "\(unit) paid (cumulative)", color: "#1e8449", values: cumulative)],
+            series: [.init(name: "\(unit) granted (cumulative)", color: "#1e8449", values: cumulative)],
             targets: [.init(name: "\(unit) funded", color: "#7f8c8d", values: [Double(funded)])],
             format: format
         )
@@ -163,10 +180,13 @@ struct ProgramReportPage {
         for type in ProgramReport.types {
             let ranked = self.report.rankings[type] ?? []
             out += "<table><caption style=\"color:\(Self.typeColors[type] ?? "#333")\">\(type)</caption>"
-            out += "<tr><th>#</th><th>provider</th><th>score</th><th>tier</th><th>club</th><th>12-month GMV</th></tr>"
+            out += "<tr><th>#</th><th>provider</th><th>id</th><th>score</th><th>tier</th><th>club</th>"
+            out += "<th>12-month GMV</th></tr>"
             for entry in ranked {
-                out += "<tr><td>\(entry.rank)</td><td title=\"\(HTMLText.escaped(entry.providerID))\">"
-                out += "\(HTMLText.escaped(entry.name))</td><td>\(FixedText.score(entry.composite))</td>"
+                // The id beside the name: names are the providers' own and two can look alike.
+                out += "<tr><td>\(entry.rank)</td><td>\(HTMLText.escaped(entry.name))</td>"
+                out += "<td><code>\(HTMLText.escaped(entry.providerID))</code></td>"
+                out += "<td>\(FixedText.score(entry.composite))</td>"
                 out += "<td>\(HTMLText.escaped(entry.tier))</td><td>\(HTMLText.escaped(entry.club))</td>"
                 out += "<td class=\"n\">\(HTMLText.escaped(Self.shortYuan(Double(entry.clubGMVFen))))</td></tr>"
             }

@@ -28,6 +28,7 @@ struct ReportCommand: AsyncParsableCommand {
     var dashboard = false
 
     func validate() throws {
+        try ProgramIDArgument.validate(self.program)
         try ProgramReportPage.checkWritable(self.out, flag: "--out")
     }
 
