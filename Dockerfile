@@ -19,4 +19,6 @@ RUN apt-get update \
     && mkdir -p /certs /data && chown windmaker /certs /data
 COPY --from=build /out/ /usr/local/bin/
 COPY scripts/dev-certs /usr/local/bin/dev-certs
+# The RPC ports (mutual TLS) and the Prometheus metrics ports (plain HTTP) of the registry, assessment and incentive.
+EXPOSE 7401 7402 7403 9401 9402 9403
 USER windmaker
