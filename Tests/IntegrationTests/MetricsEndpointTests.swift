@@ -84,6 +84,25 @@ import WindMakerTestSupport
         #expect(String(decoding: garbage.readToEnd(), as: UTF8.self).hasPrefix("HTTP/1.1 400"))
     }
 
+    @Test func aPeerTricklingARequestIsClosedAfterTheConnectionLifetime() async throws {
+        let server = try await RegistryTestServer.start()
+        defer { server.stop() }
+        let socket = try PlainSocket(port: try #require(server.server.metricsPort))
+        // A byte every 2 s never lets the idle timeout fire; the 30 s lifetime ends it all the same.
+        let started = ContinuousClock.now
+        var closed = false
+        for byte in Array("GET /metrics HTTP/1.1\r\nX-Slow: ".utf8) + Array(repeating: UInt8(ascii: "a"), count: 40) {
+            socket.send([byte])
+            if socket.isClosedByPeer(waitingUpTo: 2_000) {
+                closed = true
+                break
+            }
+        }
+        #expect(closed)
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed > .seconds(25) && elapsed < .seconds(40), "\(elapsed)")
+    }
+
     @Test func idleAndSurplusConnectionsAreClosed() async throws {
         let server = try await RegistryTestServer.start()
         defer { server.stop() }

@@ -18,6 +18,12 @@ import WindMakerTestSupport
     }
 
     static let certificates = DevCertificates.shared
+    /// The registry's own certificate, as its environment gives it.
+    static let registryIdentity = [
+        "WM_TLS_CERT": Self.certificates.certificatePath(for: "registry"),
+        "WM_TLS_KEY": Self.certificates.keyPath(for: "registry"),
+        "WM_TLS_CA": Self.certificates.caPath,
+    ]
 
     static let cases: [Case] = [
         Case(
@@ -155,11 +161,7 @@ import WindMakerTestSupport
         let run = try await CommandRun.run(
             "registry",
             ["--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:\(metricsPort)", "--data-dir", second],
-            environment: [
-                "WM_TLS_CERT": Self.certificates.certificatePath(for: "registry"),
-                "WM_TLS_KEY": Self.certificates.keyPath(for: "registry"),
-                "WM_TLS_CA": Self.certificates.caPath,
-            ]
+            environment: Self.registryIdentity
         )
         #expect(run.status != 0)
         #expect(
@@ -181,11 +183,7 @@ import WindMakerTestSupport
                 "--listen", "127.0.0.1:\(first.server.port)", "--metrics-listen", "off", "--data-dir",
                 first.dataDirectory.path + "-second",
             ],
-            environment: [
-                "WM_TLS_CERT": Self.certificates.certificatePath(for: "registry"),
-                "WM_TLS_KEY": Self.certificates.keyPath(for: "registry"),
-                "WM_TLS_CA": Self.certificates.caPath,
-            ]
+            environment: Self.registryIdentity
         )
         defer { try? FileManager.default.removeItem(atPath: first.dataDirectory.path + "-second") }
         #expect(run.status != 0)
@@ -203,11 +201,7 @@ import WindMakerTestSupport
         let run = try await CommandRun.run(
             "registry",
             ["--listen", "127.0.0.1:0", "--metrics-listen", "off", "--data-dir", first.dataDirectory.path],
-            environment: [
-                "WM_TLS_CERT": Self.certificates.certificatePath(for: "registry"),
-                "WM_TLS_KEY": Self.certificates.keyPath(for: "registry"),
-                "WM_TLS_CA": Self.certificates.caPath,
-            ]
+            environment: Self.registryIdentity
         )
         #expect(run.status != 0)
         #expect(

@@ -19,10 +19,11 @@ import Darwin
 ///
 /// It is for a scraper on a private network, so it is small and bounded: one request per connection, at most
 /// ``maximumConnections`` at once, request heads and bodies limited, an idle connection closed after
-/// ``idleTimeout``, and the domain gauges read off the event loop at most every ``refreshInterval``.
+/// ``idleTimeout`` and any connection after ``connectionLifetime``, and the domain gauges read off the event loop at most every ``refreshInterval``.
 public final class MetricsEndpoint: Service, Sendable {
     public static let maximumConnections = 16
     public static let idleTimeout = TimeAmount.seconds(10)
+    public static let connectionLifetime = TimeAmount.seconds(30)
     public static let refreshInterval = Duration.seconds(5)
 
     private let address: ListenAddress
@@ -94,7 +95,12 @@ public final class MetricsEndpoint: Service, Sendable {
             channel.close(promise: nil)
             return
         }
-        channel.closeFuture.whenComplete { _ in self.connections.withLock { $0 -= 1 } }
+        // A peer that trickles a byte now and then never goes idle; no connection outlives this, whatever it sends.
+        let lifetime = channel.eventLoop.scheduleTask(in: Self.connectionLifetime) { channel.close(promise: nil) }
+        channel.closeFuture.whenComplete { _ in
+            lifetime.cancel()
+            self.connections.withLock { $0 -= 1 }
+        }
         try channel.pipeline.syncOperations.addHandler(IdleStateHandler(allTimeout: Self.idleTimeout))
         try channel.pipeline.syncOperations.configureHTTPServerPipeline(
             withPipeliningAssistance: false,
