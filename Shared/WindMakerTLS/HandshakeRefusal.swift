@@ -1,8 +1,10 @@
+import CoreMetrics
+
 /// OpenSSL's short reasons for a failed handshake, in words an operator can act on.
 ///
 /// The log line says what the peer did wrong and what we expected; OpenSSL's own reason follows in parentheses (and
 /// every error-queue line stays in the log's metadata) so nothing is lost for whoever debugs OpenSSL itself.
-enum HandshakeRefusal {
+package enum HandshakeRefusal {
     /// Our words for `reason` (OpenSSL's short reason, e.g. "peer did not return a certificate"), or `nil` for a
     /// reason without a better explanation.
     static func explanation(
@@ -34,6 +36,18 @@ enum HandshakeRefusal {
         default:
             return nil
         }
+    }
+
+    /// Every kind a server's failed handshake is counted under (``kind(of:)`` and the codes without an OpenSSL
+    /// reason).
+    package static let kinds = [
+        "no_alpn", "no_client_certificate", "untrusted_certificate", "protocol_version", "not_tls", "other",
+        "handshake_timed_out", "closed_during_handshake",
+    ]
+
+    /// Registers every handshake-failure series at zero, so that the first failure shows in `increase()`.
+    package static func registerSeries() {
+        for kind in Self.kinds { _ = Counter(label: "wm_tls_handshake_failures_total", dimensions: [("reason", kind)]) }
     }
 
     /// What the peer did, as a short name from a fixed set, for the handshake-failure metric's label.

@@ -55,7 +55,18 @@ public struct TLSError: Error, Sendable, Hashable, CustomStringConvertible {
         self.code = code
         self.reason = reason
         self.openSSLErrors = openSSLErrors
-        self.kind = kind ?? code.description
+        self.kind = kind ?? Self.snakeCase(code.description)
+    }
+
+    /// `handshakeTimedOut` as `handshake_timed_out`, the form metric labels take.
+    static func snakeCase(_ name: String) -> String {
+        name.reduce(into: "") { text, character in
+            if character.isUppercase {
+                text += "_" + character.lowercased()
+            } else {
+                text.append(character)
+            }
+        }
     }
 
     public var description: String { "TLSError(\(self.code)): \(self.reason)" }

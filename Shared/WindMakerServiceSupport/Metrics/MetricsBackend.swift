@@ -1,6 +1,8 @@
 import CoreMetrics
 import Prometheus
 import Synchronization
+import WindMakerTLS
+import WindMakerTransport
 
 /// The process's Prometheus registry, bootstrapped into swift-metrics once: everything the transport, TLS and the
 /// services count through swift-metrics lands in it.
@@ -22,6 +24,8 @@ enum MetricsBackend {
                 .milliseconds(250), .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10),
             ]
             MetricsSystem.bootstrap(factory)
+            ServerMetrics.registerSeries()
+            HandshakeRefusal.registerSeries()
             existing = registry
             return registry
         }

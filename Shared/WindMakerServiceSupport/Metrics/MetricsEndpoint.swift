@@ -22,8 +22,9 @@ import Darwin
 /// ``idleTimeout`` and any connection after ``connectionLifetime``, and the domain gauges read off the event loop at most every ``refreshInterval``.
 public final class MetricsEndpoint: Service, Sendable {
     public static let maximumConnections = 16
-    public static let idleTimeout = TimeAmount.seconds(10)
-    public static let connectionLifetime = TimeAmount.seconds(30)
+    public static let idleTimeout = TimeAmount.seconds(5)
+    /// Longer than a scrape takes (Prometheus gives up after 10 s by default), short enough to free a slot soon.
+    public static let connectionLifetime = TimeAmount.seconds(15)
     public static let refreshInterval = Duration.seconds(5)
 
     private let address: ListenAddress
@@ -102,9 +103,10 @@ public final class MetricsEndpoint: Service, Sendable {
             self.connections.withLock { $0 -= 1 }
         }
         try channel.pipeline.syncOperations.addHandler(IdleStateHandler(allTimeout: Self.idleTimeout))
+        // Our handler answers malformed requests itself, so that it can close the connection after the 400.
         try channel.pipeline.syncOperations.configureHTTPServerPipeline(
             withPipeliningAssistance: false,
-            withErrorHandling: true
+            withErrorHandling: false
         )
         try channel.pipeline.syncOperations.addHandler(MetricsHTTPHandler(endpoint: self))
     }

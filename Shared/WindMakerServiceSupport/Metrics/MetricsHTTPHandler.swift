@@ -32,6 +32,14 @@ final class MetricsHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
+    /// A request the decoder could not read: answered 400 once, then the connection is closed (whatever else the
+    /// peer sends is not read).
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        guard !self.answered else { return context.close(promise: nil) }
+        self.answered = true
+        self.respond(.badRequest, "bad request: not an HTTP/1.1 request (\(error))\n", context: context)
+    }
+
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is IdleStateHandler.IdleStateEvent {
             context.close(promise: nil)
@@ -41,7 +49,7 @@ final class MetricsHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func answer(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
-        let path = head.uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.uri
+        let path = Self.path(head.uri)
         guard head.method == .GET || head.method == .HEAD else {
             return self.respond(.methodNotAllowed, "only GET /metrics is served\n", context: context)
         }
@@ -59,12 +67,23 @@ final class MetricsHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 let (handler, context) = bound.value
                 handler.respond(
                     .ok,
-                    bytes: includeBody ? body : [],
+                    bytes: body,
                     contentType: "text/plain; version=0.0.4; charset=utf-8",
+                    includeBody: includeBody,
                     context: context
                 )
             }
         }
+    }
+
+    /// The path of a request target, also in absolute form (`http://host/metrics`), without its query.
+    static func path(_ target: String) -> String {
+        var rest = Substring(target)
+        if let scheme = rest.range(of: "://"), rest[..<scheme.lowerBound].allSatisfy(\.isLetter) {
+            rest = rest[scheme.upperBound...]
+            rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
+        }
+        return String(rest.prefix { $0 != "?" })
     }
 
     private func respond(_ status: HTTPResponseStatus, _ text: String, context: ChannelHandlerContext) {
@@ -75,6 +94,7 @@ final class MetricsHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         _ status: HTTPResponseStatus,
         bytes: [UInt8],
         contentType: String,
+        includeBody: Bool = true,
         context: ChannelHandlerContext
     ) {
         var headers = HTTPHeaders()
@@ -85,7 +105,7 @@ final class MetricsHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             self.wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))),
             promise: nil
         )
-        if !bytes.isEmpty {
+        if includeBody && !bytes.isEmpty {
             context.write(self.wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: bytes)))), promise: nil)
         }
         context.writeAndFlush(self.wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }

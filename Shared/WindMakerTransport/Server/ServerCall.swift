@@ -1,3 +1,4 @@
+import Logging
 import NIOCore
 import WindMakerRPC
 
@@ -17,6 +18,8 @@ final class ServerCall {
     let descriptor: MethodDescriptor
     /// When its HEADERS arrived, for the latency metric.
     let started = ContinuousClock.now
+    /// The method's logger with the call's request id, for the line that says how the call ended.
+    var logger: Logger?
     private var inbound = CircularBuffer<ByteBuffer>(initialCapacity: 1)
     private var inboundFinished = false
     private var messagesReceived = 0

@@ -246,6 +246,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         // Every call has a request id, the caller's or a new one, which the handler's own calls pass on.
         if metadata[Metadata.Keys.requestID] == nil { metadata.set(Metadata.Keys.requestID, RequestID.generate()) }
         logger[metadataKey: "rpc.request_id"] = "\(metadata[Metadata.Keys.requestID] ?? "")"
+        call.logger = logger
         let context = ServerContext(
             descriptor: method.descriptor,
             peer: self.peer ?? .anonymous,
@@ -361,7 +362,17 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     ) {
         guard let call = self.calls[callID] else { return }
         if !call.isClosed {
-            self.metrics(for: call.descriptor).finished(error?.code, after: ContinuousClock.now - call.started)
+            let elapsed = ContinuousClock.now - call.started
+            self.metrics(for: call.descriptor).finished(error?.code, after: elapsed)
+            // One line per call at info, with its request id: what lets one grep follow a call across services.
+            let (seconds, attoseconds) = elapsed.components
+            call.logger?.info(
+                "call finished",
+                metadata: [
+                    "rpc.code": "\(error?.code.description ?? "OK")",
+                    "rpc.duration_us": "\(seconds * 1_000_000 + attoseconds / 1_000_000_000_000)",
+                ]
+            )
             if error == nil, trailingMetadata.isEmpty {
                 // `OK` with no metadata is an all-default Status, which encodes to no bytes at all.
                 self.enqueue { $0.writeFrame(.trailers, callID: callID) }
@@ -381,6 +392,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     /// Ends a call that never reached a handler. Refusals for load or shutdown say so, which lets the client
     /// retry them elsewhere or later; a bad request would fail the same way again and is not marked.
     private func refuse(_ callID: UInt32, _ error: RPCError) {
+        ServerMetrics.refusedCall(error.code)
         var error = error
         if error.code == .unavailable || error.code == .resourceExhausted {
             error.metadata.set(RPCError.notProcessedKey, "1")

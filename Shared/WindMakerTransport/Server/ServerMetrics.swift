@@ -6,7 +6,7 @@ import WindMakerRPC
 ///
 /// Names follow Prometheus conventions; every label takes values from a fixed set (method names come from the
 /// router, codes and reasons from enums), so a peer cannot grow the number of series.
-enum ServerMetrics {
+package enum ServerMetrics {
     static let requests = "wm_rpc_requests_total"
     static let duration = "wm_rpc_request_duration_seconds"
     static let refusedFrames = "wm_rpc_frames_refused_total"
@@ -15,6 +15,24 @@ enum ServerMetrics {
     static let inFlightCalls = Meter(label: "wm_rpc_in_flight_calls")
     /// Connections admitted and not yet closed (TLS handshakes in progress included).
     static let openConnections = Meter(label: "wm_rpc_open_connections")
+
+    /// Every reason ``refused(_:)`` counts, so that each series exists (at zero) from the start.
+    package static let refusalReasons = [
+        "frame_too_large", "unknown_frame_type", "invalid_window_update", "inbound_limit", "protocol_violation",
+        "draining", "too_many_calls", "bad_headers",
+    ]
+
+    /// Registers every refusal series at zero: a counter that appears only at its first event hides that event
+    /// from `increase()` and `rate()`.
+    package static func registerSeries() {
+        for reason in Self.refusalReasons { _ = Counter(label: Self.refusedFrames, dimensions: [("reason", reason)]) }
+    }
+
+    /// A call refused before it reached a handler (its method is not known yet, or not served), counted with the
+    /// calls under `method="unknown"` as well as under its refusal reason.
+    static func refusedCall(_ code: RPCError.Code) {
+        Counter(label: Self.requests, dimensions: [("method", "unknown"), ("code", code.description)]).increment()
+    }
 
     /// A frame the server refused, with why: `frame_too_large`, `unknown_frame_type`, `invalid_window_update`,
     /// `inbound_limit`, `protocol_violation`, or for a call's HEADERS `draining`, `too_many_calls`, `bad_headers`.
