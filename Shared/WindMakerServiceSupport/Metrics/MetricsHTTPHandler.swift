@@ -65,6 +65,8 @@ final class MetricsHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             let body = await endpoint.render()
             loop.execute {
                 let (handler, context) = bound.value
+                // Closed meanwhile (its lifetime ran out while the gauges were read): nothing to answer.
+                guard context.channel.isActive else { return }
                 handler.respond(
                     .ok,
                     bytes: body,
