@@ -1,7 +1,7 @@
 # Wind Maker's servers and operator CLI in one image. Build: docker compose build (see docker-compose.yml).
 FROM swift:6.3-bookworm AS build
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libprotobuf-c-dev protobuf-c-compiler libssl-dev libsqlite3-dev \
+    && apt-get install -y --no-install-recommends libprotobuf-c-dev protobuf-c-compiler libssl-dev libsqlite3-dev libpq-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
@@ -13,7 +13,7 @@ RUN swift build -c release \
 
 FROM swift:6.3-bookworm-slim
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libprotobuf-c1 libssl3 libsqlite3-0 openssl ca-certificates \
+    && apt-get install -y --no-install-recommends libprotobuf-c1 libssl3 libsqlite3-0 libpq5 openssl ca-certificates \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --create-home windmaker \
     && mkdir -p /certs /data && chown windmaker /certs /data

@@ -105,6 +105,16 @@ let package = Package(
         ),
         // Domain primitives every service shares: money, traffic, and (next) dates, identifiers, page tokens. No NIO, no SQLite.
         .target(name: "WindMakerKit", path: "Shared/WindMakerKit", swiftSettings: strictSettings),
+        // libpq (Debian libpq-dev), wrapped by WindMakerPostgres only.
+        .systemLibrary(name: "CLibPQ", path: "Shared/CLibPQ", pkgConfig: "libpq"),
+        // PostgreSQL as a store engine (docs/SCALE-OUT.md): connections over libpq with the storage module's rows,
+        // values and errors.
+        .target(
+            name: "WindMakerPostgres",
+            dependencies: ["CLibPQ", "WindMakerStorage"],
+            path: "Shared/WindMakerPostgres",
+            swiftSettings: strictSettings
+        ),
         // SQLite (Debian libsqlite3-dev), wrapped by WindMakerStorage only.
         .systemLibrary(name: "CSQLite", path: "Shared/CSQLite", pkgConfig: "sqlite3"),
         // Embedded storage: SQLite connections (WAL, synchronous=FULL), statements, transactions, group-committed
@@ -392,6 +402,12 @@ let package = Package(
                 "WindMakerTestSupport", "WindMakerServiceSupport", "WindMakerTransport", "WindMakerRPC",
                 "WindMakerMessages", "WindMakerServiceAPI", logging, argumentParser,
             ],
+            swiftSettings: strictSettings
+        ),
+        // The PostgreSQL engine against a throwaway cluster (scripts/pg-test-cluster).
+        .testTarget(
+            name: "WindMakerPostgresTests",
+            dependencies: ["WindMakerPostgres", "WindMakerStorage"],
             swiftSettings: strictSettings
         ),
         // wmctl's printing and argument handling, through `@testable import` of the executable's module.

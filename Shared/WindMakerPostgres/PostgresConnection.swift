@@ -1,0 +1,193 @@
+import CLibPQ
+public import WindMakerStorage
+
+/// One connection to PostgreSQL through libpq, running statements synchronously on the calling thread: the same
+/// shape as the SQLite connections, for the same callers (the storage queue, the writer, a computation), never an
+/// event loop. Not for concurrent use; a pool hands each thread its own.
+///
+/// Statements use `?` placeholders like the SQLite store's (``PlaceholderRewriter`` turns them into `$1…$n`), so one
+/// SQL text serves both engines. Values travel as text, blobs as binary; results come back as ``Row``s of
+/// ``SQLValue``: 16/32/64-bit integers as `.integer`, `bytea` as `.blob`, everything else as `.text`.
+public final class PostgresConnection {
+    private let connection: OpaquePointer
+    private var rewritten: [String: String] = [:]
+
+    /// Connects to `url` (`postgres://USER@HOST:PORT/DB`, or any libpq connection string), with `password` when the
+    /// server asks for one.
+    /// - Throws: ``StorageError`` (`.ioFailure`) with libpq's reason when the server cannot be reached or refuses.
+    public init(url: String, password: String? = nil) throws(StorageError) {
+        var keywords = ["dbname", "application_name"]
+        var values = [url, "windmaker"]
+        if let password {
+            keywords.append("password")
+            values.append(password)
+        }
+        let connection = Self.withCStrings(keywords) { keys in
+            Self.withCStrings(values) { values in PQconnectdbParams(keys, values, 1) }
+        }
+        guard let connection else { throw StorageError(.ioFailure, "cannot allocate a PostgreSQL connection") }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let reason = String(cString: PQerrorMessage(connection)).trimmingTrailingWhitespace()
+            PQfinish(connection)
+            throw StorageError(.ioFailure, "cannot connect to PostgreSQL: \(reason)")
+        }
+        self.connection = connection
+    }
+
+    deinit { PQfinish(self.connection) }
+
+    /// Runs one statement and returns how many rows it inserted, updated or deleted.
+    @discardableResult
+    public func execute(_ sql: String, _ arguments: [SQLValue] = []) throws(StorageError) -> Int {
+        let result = try self.run(sql, arguments)
+        defer { PQclear(result) }
+        return Int(String(cString: PQcmdTuples(result))) ?? 0
+    }
+
+    /// Runs one statement and returns every result row.
+    public func query(_ sql: String, _ arguments: [SQLValue] = []) throws(StorageError) -> [Row] {
+        let result = try self.run(sql, arguments)
+        defer { PQclear(result) }
+        let columns = PQnfields(result)
+        let names = (0 ..< columns).map { String(cString: PQfname(result, $0)) }
+        return try (0 ..< PQntuples(result)).map { (row: Int32) throws(StorageError) -> Row in
+            var values: [SQLValue] = []
+            values.reserveCapacity(Int(columns))
+            for column in 0 ..< columns {
+                values.append(try Self.value(result, row, column))
+            }
+            return Row(columnNames: names, values: values)
+        }
+    }
+
+    private func run(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> OpaquePointer {
+        let text = self.rewritten[sql] ?? PlaceholderRewriter.rewrite(sql)
+        self.rewritten[sql] = text
+        var texts: [[CChar]?] = []
+        var lengths: [Int32] = []
+        var formats: [Int32] = []
+        for argument in arguments {
+            switch argument {
+            case .null:
+                texts.append(nil)
+                lengths.append(0)
+                formats.append(0)
+            case .integer(let value):
+                texts.append(Array(String(value).utf8CString))
+                lengths.append(0)
+                formats.append(0)
+            case .text(let value):
+                guard !value.utf8.contains(0) else {
+                    throw StorageError(.invalidValue, "text with a NUL character cannot be stored")
+                }
+                texts.append(Array(value.utf8CString))
+                lengths.append(0)
+                formats.append(0)
+            case .blob(let bytes):
+                texts.append(bytes.map { CChar(bitPattern: $0) })
+                lengths.append(Int32(bytes.count))
+                formats.append(1)
+            }
+        }
+        let result = Self.withOptionalPointers(texts) { pointers in
+            PQexecParams(self.connection, text, Int32(arguments.count), nil, pointers, lengths, formats, 0)
+        }
+        guard let result else {
+            throw StorageError(
+                .ioFailure,
+                String(cString: PQerrorMessage(self.connection)).trimmingTrailingWhitespace()
+            )
+        }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
+            return result
+        default:
+            let error = Self.error(result)
+            PQclear(result)
+            throw error
+        }
+    }
+
+    /// libpq's error for a failed statement, its SQLSTATE mapped onto the storage codes the stores already handle.
+    private static func error(_ result: OpaquePointer) -> StorageError {
+        let message = String(cString: PQresultErrorMessage(result)).trimmingTrailingWhitespace()
+        let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
+        let code: StorageError.Code =
+            switch state {
+            case "23505": .constraintViolation(.unique)
+            case "23503": .constraintViolation(.foreignKey)
+            case "23514": .constraintViolation(.check)
+            case "23502": .constraintViolation(.notNull)
+            case _ where state.hasPrefix("23"): .constraintViolation(.other)
+            case "40001", "40P01", "55P03": .busy
+            case _ where state.hasPrefix("42"): .invalidSQL
+            case _ where state.hasPrefix("22"): .invalidValue
+            case _ where state.hasPrefix("08"), _ where state.hasPrefix("57"): .ioFailure
+            default: .other
+            }
+        return StorageError(code, "PostgreSQL \(state): \(message)")
+    }
+
+    private static func value(_ result: OpaquePointer, _ row: Int32, _ column: Int32) throws(StorageError) -> SQLValue {
+        guard PQgetisnull(result, row, column) == 0 else { return .null }
+        let text = String(cString: PQgetvalue(result, row, column))
+        switch PQftype(result, column) {
+        case 20, 21, 23:  // int8, int2, int4
+            guard let value = Int64(text) else { throw StorageError(.typeMismatch, "not an integer: \(text)") }
+            return .integer(value)
+        case 17:  // bytea, in the hex text form (\x…)
+            return .blob(try Self.bytes(hex: text))
+        default:
+            return .text(text)
+        }
+    }
+
+    private static func bytes(hex text: String) throws(StorageError) -> [UInt8] {
+        let digits = Array(text.utf8.dropFirst(2))
+        guard text.hasPrefix("\\x"), digits.count % 2 == 0 else {
+            throw StorageError(.typeMismatch, "bytea not in hex form")
+        }
+        func nibble(_ digit: UInt8) throws(StorageError) -> UInt8 {
+            switch digit {
+            case UInt8(ascii: "0") ... UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+            case UInt8(ascii: "a") ... UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+            default: throw StorageError(.typeMismatch, "bytea not in hex form")
+            }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count / 2)
+        var index = 0
+        while index < digits.count {
+            bytes.append(try nibble(digits[index]) << 4 | nibble(digits[index + 1]))
+            index += 2
+        }
+        return bytes
+    }
+
+    private static func withCStrings<T>(_ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
+        let copies = strings.map { Array($0.utf8CString) }
+        return withOptionalPointers(copies) { pointers in body(pointers + [nil]) }
+    }
+
+    private static func withOptionalPointers<T>(_ arrays: [[CChar]?], _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
+        var pointers: [UnsafePointer<CChar>?] = []
+        func next(_ index: Int) -> T {
+            guard index < arrays.count else { return body(pointers) }
+            guard let array = arrays[index] else {
+                pointers.append(nil)
+                return next(index + 1)
+            }
+            return array.withUnsafeBufferPointer { buffer in
+                pointers.append(buffer.baseAddress)
+                return next(index + 1)
+            }
+        }
+        return next(0)
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingWhitespace() -> String {
+        String(self.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}
