@@ -407,7 +407,10 @@ let package = Package(
         // The PostgreSQL engine against a throwaway cluster (scripts/pg-test-cluster).
         .testTarget(
             name: "WindMakerPostgresTests",
-            dependencies: ["WindMakerPostgres", "WindMakerStorage"],
+            dependencies: [
+                "WindMakerPostgres", "WindMakerStorage", "WindMakerStoreKit", "WindMakerRegistry", "WindMakerAssessment",
+                "WindMakerIncentive",
+            ],
             swiftSettings: strictSettings
         ),
         // wmctl's printing and argument handling, through `@testable import` of the executable's module.

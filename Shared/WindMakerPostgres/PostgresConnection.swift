@@ -60,6 +60,21 @@ public final class PostgresConnection {
         }
     }
 
+    /// Runs statements without parameters, several separated by `;` (a migration's DDL), in the simple protocol.
+    public func executeScript(_ sql: String) throws(StorageError) {
+        guard let result = PQexec(self.connection, sql) else {
+            throw StorageError(
+                .ioFailure,
+                String(cString: PQerrorMessage(self.connection)).trimmingTrailingWhitespace()
+            )
+        }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK: return
+        default: throw Self.error(result)
+        }
+    }
+
     private func run(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> OpaquePointer {
         let text = self.rewritten[sql] ?? PlaceholderRewriter.rewrite(sql)
         self.rewritten[sql] = text

@@ -52,7 +52,9 @@ extension Database {
         }
     }
 
-    private static func validate(_ migrations: [Migration]) throws(StorageError) {
+    /// Refuses versions that are not positive and strictly increasing, and empty names (shared with the PostgreSQL
+    /// engine, whose migrations follow the same rules).
+    package static func validate(_ migrations: [Migration]) throws(StorageError) {
         var previous = 0
         for migration in migrations {
             guard migration.version > previous else {
@@ -76,7 +78,9 @@ extension Database {
         return applied
     }
 
-    private static func check(_ applied: [Int: String], against migrations: [Migration]) throws(StorageError) {
+    /// Refuses a database that recorded a version this code does not know (a newer schema) or a known version under
+    /// another name.
+    package static func check(_ applied: [Int: String], against migrations: [Migration]) throws(StorageError) {
         let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.version, $0.name) })
         for (version, name) in applied.sorted(by: { $0.key < $1.key }) {
             guard let knownName = known[version] else {
