@@ -408,7 +408,8 @@ let package = Package(
         .testTarget(
             name: "WindMakerPostgresTests",
             dependencies: [
-                "WindMakerPostgres", "WindMakerStorage", "WindMakerStoreKit", "WindMakerRegistry", "WindMakerAssessment",
+                "WindMakerPostgres", "WindMakerStorage", "WindMakerStoreKit", "WindMakerRegistry",
+                "WindMakerAssessment",
                 "WindMakerIncentive",
             ],
             swiftSettings: strictSettings
