@@ -20,7 +20,7 @@ final class DatabaseFileLock {
         guard descriptor >= 0 else {
             throw StorageError(.ioFailure, "cannot open the lock file \(path): \(Self.describe(errno))")
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        guard Self.lock(descriptor) else {
             let code = errno
             let holder = Self.recordedProcess(descriptor)
             close(descriptor)
@@ -38,6 +38,19 @@ final class DatabaseFileLock {
             _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
         }
         self.descriptor = descriptor
+    }
+
+    /// Takes the lock, asking again for up to a second while it is held: a child process that another thread is
+    /// starting holds an inherited copy of every descriptor between its fork and its exec (where `O_CLOEXEC` closes
+    /// it), which on a loaded machine can outlast a database that was just closed and is being reopened. A lock
+    /// held by a live server is still held after the second, and refused then.
+    private static func lock(_ descriptor: Int32) -> Bool {
+        for _ in 0 ..< 20 {
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return true }
+            guard errno == EWOULDBLOCK else { return false }
+            usleep(50_000)
+        }
+        return flock(descriptor, LOCK_EX | LOCK_NB) == 0
     }
 
     /// Releases the lock. Safe to call twice.
