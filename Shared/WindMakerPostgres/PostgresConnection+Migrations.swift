@@ -13,12 +13,13 @@ extension PostgresConnection {
         guard schema.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }), !schema.isEmpty else {
             throw StorageError(.misuse, "schema names are lower-case letters, digits and _, got \"\(schema)\"")
         }
-        try self.execute("CREATE SCHEMA IF NOT EXISTS \(schema)")
-        try self.execute("SET search_path TO \(schema)")
+        // The lock first: `CREATE SCHEMA IF NOT EXISTS` itself is not safe against a concurrent creator.
         try self.execute("SELECT pg_advisory_lock(hashtext(?))", [.text("windmaker.migrate.\(schema)")])
         defer {
             _ = try? self.execute("SELECT pg_advisory_unlock(hashtext(?))", [.text("windmaker.migrate.\(schema)")])
         }
+        try self.execute("CREATE SCHEMA IF NOT EXISTS \(schema)")
+        try self.execute("SET search_path TO \(schema)")
         try self.execute(
             """
             CREATE TABLE IF NOT EXISTS schema_migrations (

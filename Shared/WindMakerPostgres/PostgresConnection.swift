@@ -31,6 +31,8 @@ public final class PostgresConnection {
             PQfinish(connection)
             throw StorageError(.ioFailure, "cannot connect to PostgreSQL: \(reason)")
         }
+        // Notices ("relation already exists, skipping") are the server talking to a person; ours go nowhere.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
         self.connection = connection
     }
 
