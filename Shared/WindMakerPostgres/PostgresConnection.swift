@@ -9,6 +9,10 @@ public import WindMakerStorage
 /// SQL text serves both engines. Values travel as text, blobs as binary; results come back as ``Row``s of
 /// ``SQLValue``: 16/32/64-bit integers as `.integer`, `bytea` as `.blob`, everything else as `.text`.
 public final class PostgresConnection {
+    /// Beyond this many distinct SQL strings the rewrite cache is emptied, as the SQLite connection's statement cache
+    /// is: an application's SQL is a far smaller fixed set, so this only bounds SQL built dynamically.
+    static let maximumCachedStatements = 256
+
     private let connection: OpaquePointer
     private var rewritten: [String: String] = [:]
 
@@ -78,8 +82,14 @@ public final class PostgresConnection {
     }
 
     private func run(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> OpaquePointer {
-        let text = self.rewritten[sql] ?? PlaceholderRewriter.rewrite(sql)
-        self.rewritten[sql] = text
+        let text: String
+        if let cached = self.rewritten[sql] {
+            text = cached
+        } else {
+            text = PlaceholderRewriter.rewrite(sql)
+            if self.rewritten.count >= Self.maximumCachedStatements { self.rewritten = [:] }
+            self.rewritten[sql] = text
+        }
         var texts: [[CChar]?] = []
         var lengths: [Int32] = []
         var formats: [Int32] = []

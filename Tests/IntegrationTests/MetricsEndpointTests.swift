@@ -69,6 +69,8 @@ import WindMakerTestSupport
         }
         let (_, unrouted) = try Self.request(port)
         #expect(Self.sample(#"wm_rpc_requests_total{method="unknown",code="UNIMPLEMENTED"}"#, in: unrouted) == 1)
+        #expect(Self.sample(#"wm_rpc_frames_refused_total{reason="unknown_method"}"#, in: unrouted) == 1)
+        #expect(Self.sample(#"wm_rpc_frames_refused_total{reason="bad_headers"}"#, in: unrouted) == 0)
 
         // A peer that does not speak TLS is counted as a failed handshake, by what it did.
         let plain = try PlainSocket(port: server.server.port)

@@ -161,54 +161,31 @@ import WindMakerKit
             justification: "fake orders confirmed by the risk team"
         )
         let database = harness.assessment.database
-        #expect(
-            await self.refusal {
-                _ = try await database.write { sql in
-                    try harness.assessment.reviseFinal(
-                        period: harness.period,
-                        provider: provider,
-                        override: override,
-                        actor: harness.operatorID,
-                        at: harness.time(days: 2),
-                        in: sql
-                    )
-                }
-            }.contains("through appeals")
-        )
+        let revise = { (override: IndicatorOverride, days: Int64) in
+            try await database.write { sql in
+                try harness.assessment.reviseFinal(
+                    period: harness.period,
+                    provider: provider,
+                    override: override,
+                    actor: harness.operatorID,
+                    at: harness.time(days: days),
+                    in: sql
+                )
+            }
+        }
+        #expect(await self.refusal { _ = try await revise(override, 2) }.contains("through appeals"))
         _ = try await harness.assessment.finalize(
             period: harness.period,
             actor: harness.operatorID,
             at: harness.time(days: 9)
         )
         let before = try harness.assessment.scorecard(period: harness.period, provider: provider)
-        let revised = try await database.write { sql in
-            try harness.assessment.reviseFinal(
-                period: harness.period,
-                provider: provider,
-                override: override,
-                actor: harness.operatorID,
-                at: harness.time(days: 10),
-                in: sql
-            )
-        }
+        let revised = try await revise(override, 10)
         #expect(revised.revision == before.revision + 1 && revised.score.composite < before.score.composite)
         #expect(try harness.assessment.scorecardHistory(period: harness.period, provider: provider).count == 2)
         #expect(try harness.assessment.periodRecord(harness.period).state == .final)
         let unknown = IndicatorOverride(dimension: .fulfilment, indicator: "nope", value: 0, justification: "x")
-        #expect(
-            await self.refusal {
-                _ = try await database.write { sql in
-                    try harness.assessment.reviseFinal(
-                        period: harness.period,
-                        provider: provider,
-                        override: unknown,
-                        actor: harness.operatorID,
-                        at: harness.time(days: 10),
-                        in: sql
-                    )
-                }
-            }.contains("override.indicator")
-        )
+        #expect(await self.refusal { _ = try await revise(unknown, 10) }.contains("override.indicator"))
     }
 
     @Test func reasonsFollowTheTextRules() async throws {

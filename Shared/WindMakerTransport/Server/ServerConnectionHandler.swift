@@ -211,7 +211,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         do {
             headers = try self.requestHeaders(frame.payload)
         } catch {
-            ServerMetrics.refused("bad_headers")
+            ServerMetrics.refused(error.code == .unimplemented ? "unknown_method" : "bad_headers")
             return self.refuse(frame.callID, error)
         }
         let method = headers.method

@@ -19,7 +19,7 @@ package enum ServerMetrics {
     /// Every reason ``refused(_:)`` counts, so that each series exists (at zero) from the start.
     package static let refusalReasons = [
         "frame_too_large", "unknown_frame_type", "invalid_window_update", "inbound_limit", "protocol_violation",
-        "draining", "too_many_calls", "bad_headers",
+        "draining", "too_many_calls", "bad_headers", "unknown_method",
     ]
 
     /// Registers every refusal series at zero: a counter that appears only at its first event hides that event
@@ -35,7 +35,8 @@ package enum ServerMetrics {
     }
 
     /// A frame the server refused, with why: `frame_too_large`, `unknown_frame_type`, `invalid_window_update`,
-    /// `inbound_limit`, `protocol_violation`, or for a call's HEADERS `draining`, `too_many_calls`, `bad_headers`.
+    /// `inbound_limit`, `protocol_violation`, or for a call's HEADERS `draining`, `too_many_calls`, `bad_headers`,
+    /// `unknown_method`.
     static func refused(_ reason: String) {
         Counter(label: Self.refusedFrames, dimensions: [("reason", reason)]).increment()
     }
