@@ -97,7 +97,8 @@ let package = Package(
             name: "WindMakerServiceSupport",
             dependencies: [
                 "WindMakerTLS", "WindMakerTransport", "WindMakerServiceAPI", "WindMakerRPC", "WindMakerMessages",
-                "WindMakerKit", nioCore, nioPosix, nioHTTP1, logging, lifecycle, argumentParser, coreMetrics, metrics,
+                "WindMakerKit", "WindMakerStorage", "WindMakerPostgres", nioCore, nioPosix, nioHTTP1, logging, lifecycle,
+                argumentParser, coreMetrics, metrics,
                 prometheus, .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             path: "Shared/WindMakerServiceSupport",
@@ -306,7 +307,7 @@ let package = Package(
             name: "WindMakerTestSupport",
             dependencies: [
                 "WindMakerServiceSupport", "WindMakerTLS", "WindMakerTransport", "WindMakerRPC", "WindMakerMessages",
-                nioCore, nioPosix, logging,
+                "WindMakerStorage", "WindMakerPostgres", nioCore, nioPosix, logging,
             ],
             path: "Tests/WindMakerTestSupport",
             swiftSettings: strictSettings
@@ -409,8 +410,7 @@ let package = Package(
             name: "WindMakerPostgresTests",
             dependencies: [
                 "WindMakerPostgres", "WindMakerStorage", "WindMakerStoreKit", "WindMakerRegistry",
-                "WindMakerAssessment",
-                "WindMakerIncentive",
+                "WindMakerAssessment", "WindMakerIncentive", "WindMakerTestSupport",
             ],
             swiftSettings: strictSettings
         ),

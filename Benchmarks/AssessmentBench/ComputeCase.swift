@@ -12,7 +12,7 @@ struct ComputeCase {
     let directory: URL
 
     func run(dryRun: Bool) async throws -> [String] {
-        let database = try Database(path: self.directory.appendingPathComponent("assessment.sqlite").path)
+        let database = try SQLiteDatabase(path: self.directory.appendingPathComponent("assessment.sqlite").path)
         defer { database.close() }
         try database.migrate(AssessmentSchema.migrations)
         let assessment = Assessment(database: database)
@@ -77,7 +77,7 @@ struct ComputeCase {
 
     /// Inserts the facts in transactions of 50,000, straight through the store (the ingest path is measured by the
     /// ingest case).
-    private func fill(_ database: Database) throws {
+    private func fill(_ database: any Database) throws {
         let store = SQLiteAssessmentStore()
         let rules = FactRules(programStart: try CivilDate("2021-01-01"), today: try CivilDate("2021-12-31"))
         let received = Timestamp(microsecondsSinceEpoch: 0)

@@ -92,7 +92,7 @@ struct BenchServer {
     func run() async throws {
         var logger = Logger(label: "assessment-bench-server")
         logger.logLevel = .warning
-        let database = try Database(path: "\(self.directory)/ingest.sqlite")
+        let database = try SQLiteDatabase(path: "\(self.directory)/ingest.sqlite")
         try database.migrate(AssessmentSchema.migrations)
         let assessment = Assessment(database: database)
         let service = AssessmentService(

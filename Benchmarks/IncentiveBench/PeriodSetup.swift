@@ -18,7 +18,7 @@ struct PeriodSetup {
         let ids = (0 ..< self.providers).map { _ in ProviderID.random() }
         let types = ProviderType.allCases
 
-        let registryDatabase = try Database(path: self.directory.appendingPathComponent("registry.sqlite").path)
+        let registryDatabase = try SQLiteDatabase(path: self.directory.appendingPathComponent("registry.sqlite").path)
         try registryDatabase.migrate(RegistrySchema.migrations)
         let registry = try Registry(database: registryDatabase)
         try registryDatabase.transaction { sql in
@@ -30,7 +30,7 @@ struct PeriodSetup {
         }
         registryDatabase.close()
 
-        let database = try Database(path: self.directory.appendingPathComponent("assessment.sqlite").path)
+        let database = try SQLiteDatabase(path: self.directory.appendingPathComponent("assessment.sqlite").path)
         defer { database.close() }
         try database.migrate(AssessmentSchema.migrations)
         let assessment = Assessment(database: database)

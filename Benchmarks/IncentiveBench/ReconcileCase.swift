@@ -11,7 +11,7 @@ struct ReconcileCase {
 
     func run() async throws -> String {
         try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
-        let database = try Database(path: self.directory.appendingPathComponent("incentive.sqlite").path)
+        let database = try SQLiteDatabase(path: self.directory.appendingPathComponent("incentive.sqlite").path)
         defer { database.close() }
         try database.migrate(IncentiveSchema.migrations)
         let incentive = Incentive(database: database)

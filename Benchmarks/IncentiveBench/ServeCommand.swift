@@ -32,7 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "incentive-bench-\(self.service)")
         logger.logLevel = .warning
         let certificates = CertificateDirectory(path: self.certs)
-        let database = try Database(path: "\(self.data)/\(self.service).sqlite")
+        let database = try SQLiteDatabase(path: "\(self.data)/\(self.service).sqlite")
         let service: any RPCService
         let policy: AccessPolicy
         switch self.service {

@@ -9,6 +9,7 @@ import WindMakerRPC
 import WindMakerRegistry
 import WindMakerServiceAPI
 import WindMakerServiceSupport
+import WindMakerStorage
 import WindMakerTLS
 import WindMakerTransport
 
@@ -62,7 +63,10 @@ struct RPCApplyApproveCase {
             operator: RegistryV1.Registry.Client(RPCClient(transport: operatorConnection)),
             next: Atomic(self.firstNumber)
         )
-        let before = registry.database.writeStatistics
+        guard let database = registry.database as? SQLiteDatabase else {
+            throw BenchError("apply-approve counts the SQLite store's shared commits")
+        }
+        let before = database.writeStatistics
         let window = MeasurementWindow(warmUp: .seconds(1), seconds: self.seconds)
         let (latencies, errors) = await ClosedLoopLoad.measure(
             concurrency: self.concurrency,
@@ -72,7 +76,7 @@ struct RPCApplyApproveCase {
             try await load.applyAndApprove()
         }
 
-        let writes = registry.database.writeStatistics
+        let writes = database.writeStatistics
         await portalConnection.close()
         await operatorConnection.close()
         try await group.shutdownGracefully()

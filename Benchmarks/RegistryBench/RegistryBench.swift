@@ -66,7 +66,7 @@ struct RegistryBench: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = self.inMemory ? ":memory:" : directory.appendingPathComponent("registry.sqlite").path
-        let registry = try Registry(database: Database(path: path))
+        let registry = try Registry(database: SQLiteDatabase(path: path))
         let setupStart = ContinuousClock.now
         let population = try BulkSetup(providers: self.providers, bindings: self.bindings).populate(registry)
         let setup = ContinuousClock.now - setupStart

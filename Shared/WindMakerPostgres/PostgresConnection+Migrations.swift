@@ -9,7 +9,7 @@ extension PostgresConnection {
     /// - Throws: ``StorageError`` as ``Database/migrate(_:)`` does: `.misuse` for bad versions, `.incompatibleSchema`
     ///   for a newer or renamed schema, the statement's error for a failing migration (rolled back).
     public func migrate(_ migrations: [Migration], schema: String) throws(StorageError) {
-        try Database.validate(migrations)
+        try Migration.validate(migrations)
         guard schema.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }), !schema.isEmpty else {
             throw StorageError(.misuse, "schema names are lower-case letters, digits and _, got \"\(schema)\"")
         }
@@ -33,7 +33,7 @@ extension PostgresConnection {
         for row in try self.query("SELECT version, name FROM schema_migrations") {
             applied[try row.value("version", as: Int.self)] = try row.value("name", as: String.self)
         }
-        try Database.check(applied, against: migrations)
+        try Migration.check(applied, against: migrations)
         for migration in migrations where applied[migration.version] == nil {
             if let newest = applied.keys.max(), newest > migration.version {
                 throw StorageError(

@@ -7,21 +7,32 @@ public import WindMakerStorage
 ///
 /// Statements use `?` placeholders like the SQLite store's (``PlaceholderRewriter`` turns them into `$1…$n`), so one
 /// SQL text serves both engines. Values travel as text, blobs as binary; results come back as ``Row``s of
-/// ``SQLValue``: 16/32/64-bit integers as `.integer`, `bytea` as `.blob`, everything else as `.text`.
-public final class PostgresConnection {
+/// ``SQLValue``: 16/32/64-bit integers (and whole `numeric`s, what `SUM` of a `bigint` gives) as `.integer`, `bytea`
+/// as `.blob`, everything else as `.text`.
+///
+/// `@unchecked Sendable` because a connection moves between threads (a pool hands it to one thread at a time, and
+/// takes it back before handing it to another) but is never used by two at once; libpq allows exactly that.
+public final class PostgresConnection: @unchecked Sendable {
     /// Beyond this many distinct SQL strings the rewrite cache is emptied, as the SQLite connection's statement cache
     /// is: an application's SQL is a far smaller fixed set, so this only bounds SQL built dynamically.
     static let maximumCachedStatements = 256
 
-    private let connection: OpaquePointer
+    let connection: OpaquePointer
     private var rewritten: [String: String] = [:]
+    /// Prefixed to the names of locks taken on this connection, so services sharing one database never wait for
+    /// each other's: the pool sets it to the schema.
+    var lockNamespace = ""
+    /// Cursors of scans running on this connection (a scan's body may scan again), naming the next one.
+    var openCursors = 0
 
     /// Connects to `url` (`postgres://USER@HOST:PORT/DB`, or any libpq connection string), with `password` when the
     /// server asks for one.
-    /// - Throws: ``StorageError`` (`.ioFailure`) with libpq's reason when the server cannot be reached or refuses.
-    public init(url: String, password: String? = nil) throws(StorageError) {
-        var keywords = ["dbname", "application_name"]
-        var values = [url, "windmaker"]
+    /// - Throws: ``StorageError`` (`.unavailable`) with libpq's reason when the server cannot be reached or refuses.
+    /// `applicationName` shows in `pg_stat_activity`, where an operator tells the services' connections apart.
+    public init(url: String, password: String? = nil, applicationName: String = "windmaker") throws(StorageError) {
+        // Before `dbname`, whose expanded URL overrides them where it sets them too.
+        var keywords = ["connect_timeout", "application_name", "dbname"]
+        var values = ["5", applicationName, url]
         if let password {
             keywords.append("password")
             values.append(password)
@@ -33,7 +44,7 @@ public final class PostgresConnection {
         guard PQstatus(connection) == CONNECTION_OK else {
             let reason = String(cString: PQerrorMessage(connection)).trimmingTrailingWhitespace()
             PQfinish(connection)
-            throw StorageError(.ioFailure, "cannot connect to PostgreSQL: \(reason)")
+            throw StorageError(.unavailable, "cannot connect to PostgreSQL: \(reason)")
         }
         // Notices ("relation already exists, skipping") are the server talking to a person; ours go nowhere.
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
@@ -41,6 +52,18 @@ public final class PostgresConnection {
     }
 
     deinit { PQfinish(self.connection) }
+
+    /// Whether the connection was lost (the server went away, restarted or closed it): a pool drops it.
+    public var isBroken: Bool { PQstatus(self.connection) != CONNECTION_OK }
+
+    /// Whether the open transaction had a statement fail, so that it can only roll back.
+    var hasFailedTransaction: Bool { PQtransactionStatus(self.connection) == PQTRANS_INERROR }
+
+    /// Whether a transaction is open (`BEGIN` ran and no `COMMIT`/`ROLLBACK` yet), failed or not.
+    var isInTransaction: Bool {
+        let status = PQtransactionStatus(self.connection)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
+    }
 
     /// Runs one statement and returns how many rows it inserted, updated or deleted.
     @discardableResult
@@ -68,20 +91,16 @@ public final class PostgresConnection {
 
     /// Runs statements without parameters, several separated by `;` (a migration's DDL), in the simple protocol.
     public func executeScript(_ sql: String) throws(StorageError) {
-        guard let result = PQexec(self.connection, sql) else {
-            throw StorageError(
-                .ioFailure,
-                String(cString: PQerrorMessage(self.connection)).trimmingTrailingWhitespace()
-            )
-        }
+        guard let result = PQexec(self.connection, sql) else { throw self.lostError() }
         defer { PQclear(result) }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK: return
-        default: throw Self.error(result)
+        default: throw self.error(result)
         }
     }
 
-    private func run(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> OpaquePointer {
+    /// Runs one statement and returns its result, which the caller clears.
+    func run(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> OpaquePointer {
         let text: String
         if let cached = self.rewritten[sql] {
             text = cached
@@ -119,26 +138,30 @@ public final class PostgresConnection {
         let result = Self.withOptionalPointers(texts) { pointers in
             PQexecParams(self.connection, text, Int32(arguments.count), nil, pointers, lengths, formats, 0)
         }
-        guard let result else {
-            throw StorageError(
-                .ioFailure,
-                String(cString: PQerrorMessage(self.connection)).trimmingTrailingWhitespace()
-            )
-        }
+        guard let result else { throw self.lostError() }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
             return result
         default:
-            let error = Self.error(result)
+            let error = self.error(result)
             PQclear(result)
             throw error
         }
     }
 
-    /// libpq's error for a failed statement, its SQLSTATE mapped onto the storage codes the stores already handle.
-    private static func error(_ result: OpaquePointer) -> StorageError {
+    private func lostError() -> StorageError {
+        let reason = String(cString: PQerrorMessage(self.connection)).trimmingTrailingWhitespace()
+        return StorageError(.unavailable, "the connection to PostgreSQL was lost: \(reason)")
+    }
+
+    /// libpq's error for a failed statement, its SQLSTATE mapped onto the storage codes the stores already handle; a
+    /// failure without one is the connection's.
+    private func error(_ result: OpaquePointer) -> StorageError {
         let message = String(cString: PQresultErrorMessage(result)).trimmingTrailingWhitespace()
-        let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
+        guard let field = PQresultErrorField(result, Int32(UInt8(ascii: "C"))) else {
+            return self.isBroken ? self.lostError() : StorageError(.other, "PostgreSQL: \(message)")
+        }
+        let state = String(cString: field)
         let code: StorageError.Code =
             switch state {
             case "23505": .constraintViolation(.unique)
@@ -149,19 +172,22 @@ public final class PostgresConnection {
             case "40001", "40P01", "55P03": .busy
             case _ where state.hasPrefix("42"): .invalidSQL
             case _ where state.hasPrefix("22"): .invalidValue
-            case _ where state.hasPrefix("08"), _ where state.hasPrefix("57"): .ioFailure
+            case _ where state.hasPrefix("08"), "57P01", "57P02", "57P03": .unavailable
+            case _ where state.hasPrefix("53"), _ where state.hasPrefix("58"): .ioFailure
             default: .other
             }
         return StorageError(code, "PostgreSQL \(state): \(message)")
     }
 
-    private static func value(_ result: OpaquePointer, _ row: Int32, _ column: Int32) throws(StorageError) -> SQLValue {
+    static func value(_ result: OpaquePointer, _ row: Int32, _ column: Int32) throws(StorageError) -> SQLValue {
         guard PQgetisnull(result, row, column) == 0 else { return .null }
         let text = String(cString: PQgetvalue(result, row, column))
         switch PQftype(result, column) {
         case 20, 21, 23:  // int8, int2, int4
             guard let value = Int64(text) else { throw StorageError(.typeMismatch, "not an integer: \(text)") }
             return .integer(value)
+        case 1700:  // numeric: SUM of bigints is one; a whole one reads as the integer SQLite would give
+            return Int64(text).map(SQLValue.integer) ?? .text(text)
         case 17:  // bytea, in the hex text form (\x…)
             return .blob(try Self.bytes(hex: text))
         default:

@@ -1,133 +1,62 @@
-internal import Synchronization
-
-/// An SQLite database file behind one connection, safe to share between tasks.
+/// A service's store: what every store, service and tool runs on, whichever engine is under it.
 ///
 /// ```swift
-/// let database = try Database(path: "/var/lib/windmaker/registry.sqlite")
+/// let database: any Database = try SQLiteDatabase(path: "/var/lib/windmaker/registry.sqlite")
 /// try database.migrate(RegistrySchema.migrations)
 /// let id = try await database.write { sql in
 ///     try sql.queryOne("INSERT INTO notes (body) VALUES (?) RETURNING id", ["造风者"])!.value(at: 0, as: Int64.self)
 /// }
-/// let rows = try database.query("SELECT id FROM providers WHERE status = ?", ["active"])
 /// ```
 ///
-/// Settings applied at open: `journal_mode=WAL`, `synchronous=FULL` (a change whose call returned is on disk and
-/// survives kill -9 or power loss), `foreign_keys=ON`, `busy_timeout=5000` (waits up to 5 s for another process's
-/// lock before ``StorageError/Code/busy``). ``durabilitySettings()`` reads them back from the live connection. A file
-/// database also holds an exclusive lock on `<path>.lock` until it is closed, so a second server cannot share it.
+/// Two engines implement it: ``SQLiteDatabase`` (the embedded default, one server per file) and the PostgreSQL
+/// database of `WindMakerPostgres` (several servers on one database). Store code is written once against
+/// ``SQLExecuting`` and ``Transaction`` in portable SQL; where several servers could interleave a read and the write
+/// it decides, the store takes a named lock first (``Transaction/lock(_:)``), which the embedded engine, with its one
+/// writer, does not need.
 ///
-/// ## Writing
-///
-/// A server writes with ``write(_:)``: each operation is atomic and isolated and durable when it returns, as a
-/// transaction of its own would be, but the operations that arrive while one commit waits for the disk are
-/// committed together in the next transaction, each in its own savepoint, so concurrent callers share one `fsync`
-/// (``GroupCommitter`` explains the schedule; ``writeStatistics`` counts it). ``transaction(_:)`` runs one
-/// synchronous transaction with its own commit, for migrations, setup and tests.
-///
-/// ## Locking
-///
-/// One connection, kept in a `Mutex`. Every ``execute(_:_:)``/``query(_:_:)`` holds the lock for its one statement;
-/// ``transaction(_:)`` holds it for the whole body and a write group for all its operations and its commit, so a
-/// transaction's statements never interleave with another task's. The synchronous calls block the calling thread
-/// while SQLite works (including a commit's `fsync`, or waiting for a group's); ``write(_:)`` blocks no caller's
-/// thread, its bodies run on the group committer's own thread, which is why no body can `await`. Readers wait for
-/// writers too; one connection keeps the model simple and gives every caller its own writes once they returned. The
-/// connection is opened with `SQLITE_OPEN_NOMUTEX` because this lock, not SQLite's, is what makes `Database`
-/// `Sendable`.
-///
-/// Calling the database (rather than the ``Transaction``) from inside a transaction's or a write's body is a
-/// programmer error and stops the process with a precondition failure instead of deadlocking.
-public final class Database: Sendable {
-    /// The path the database was opened with.
-    public let path: String
-
-    /// `nil` once closed.
-    private let connection: Mutex<Connection?>
-
-    /// Held while open, so no other process serves from the same file; `nil` for in-memory databases.
-    private let fileLock: Mutex<DatabaseFileLock?>
-
-    /// Groups and commits ``write(_:)`` operations.
-    let writer: GroupCommitter
-
-    /// The connection ``scan(_:_:_:)`` reads on, opened on first use; file databases only.
-    let reader = Mutex<Connection?>(nil)
-    /// Held for a whole scan, so that scans on the reader connection run one at a time.
-    let scanning = Mutex(())
-
-    /// Whether the database is a file (not `:memory:`), and so can have a second connection.
-    var isFile: Bool { !self.path.isEmpty && self.path != ":memory:" }
-
-    /// The database whose transaction body the current task is running, to catch re-entrant calls.
-    @TaskLocal static var transactionOwner: ObjectIdentifier?
-
-    /// Opens the database file at `path`, creating it when missing, and applies the settings above.
-    /// - Parameters:
-    ///   - path: a file path, or `":memory:"` for a private in-memory database (tests; no WAL there).
-    ///   - writeQueue: how many ``write(_:)`` operations share a commit and how many may wait.
-    /// - Throws: ``StorageError`` when the file cannot be opened or is not a database, and
-    ///   ``StorageError/Code/inUse`` when another open `Database` (in this process or another) holds the file.
-    public init(path: String, writeQueue: WriteQueueLimits = WriteQueueLimits()) throws(StorageError) {
-        self.path = path
-        let isFile = !path.isEmpty && path != ":memory:"
-        self.fileLock = Mutex(isFile ? try DatabaseFileLock(databasePath: path) : nil)
-        self.connection = Mutex(try Connection(path: path))
-        self.writer = GroupCommitter(limits: writeQueue)
-    }
-
-    /// Finalizes every prepared statement and closes the connection, after a write group that is committing. Later
-    /// calls, and writes still queued, throw ``StorageError/Code/misuse``. Closing twice is harmless.
-    /// Deinitialization closes too.
-    public func close() {
-        // After a running scan, which uses the reader outside its lock.
-        self.scanning.withLock { _ in
-            self.reader.withLock { reader in
-                reader?.close()
-                reader = nil
-            }
-        }
-        self.connection.withLock { connection in
-            connection?.close()
-            connection = nil
-        }
-        self.fileLock.withLock { lock in
-            lock?.release()
-            lock = nil
-        }
-    }
-
-    /// Runs `body` with the open connection while holding the lock.
-    func withConnection<Result>(
-        _ body: (Connection) throws(StorageError) -> sending Result
-    ) throws(StorageError) -> sending Result {
-        precondition(
-            Self.transactionOwner != ObjectIdentifier(self),
-            "Database used from inside its own transaction body; use the Transaction passed to the body"
-        )
-        return try self.connection.withLock { (connection) throws(StorageError) -> sending Result in
-            guard let connection, connection.isOpen else { throw StorageError(.misuse, "the database is closed") }
-            return try body(connection)
-        }
-    }
-}
-
-extension Database: SQLExecuting {
-    /// Runs one statement in its own transaction and returns how many rows it changed.
-    /// - Throws: ``StorageError``.
+/// Every call blocks its thread while the engine works, except ``write(_:)``, which runs its body on the engine's own
+/// threads: so none of these belong on an event loop, and servers call them through their storage queue.
+public protocol Database: SQLExecuting, Sendable, AnyObject {
+    /// Runs `body` in one transaction of its own: committed when it returns, rolled back when it throws (the error
+    /// is rethrown). For migrations, setup, tools and tests; a server's concurrent writes use ``write(_:)``.
     @discardableResult
-    public func execute(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> Int {
-        try self.withConnection { (connection) throws(StorageError) in try connection.execute(sql, arguments) }
-    }
+    func transaction<T>(_ body: (Transaction) throws -> T) throws -> T
 
-    /// Runs one statement and returns every result row.
-    /// - Throws: ``StorageError``.
-    public func query(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> [Row] {
-        try self.withConnection { (connection) throws(StorageError) in try connection.query(sql, arguments) }
-    }
+    /// Runs `body` as one atomic, isolated write and returns once it is durable. The body must be short, must not
+    /// wait for anything and must use only the ``Transaction`` it is given; it may run more than once when the
+    /// engine reports a conflict with a concurrent writer, so it must not change anything outside that transaction.
+    /// - Throws: what `body` threw (its changes undone); ``StorageError/Code/busy`` when the engine's queue is full or
+    ///   a conflict persisted (nothing kept: retry later); ``StorageError/Code/unavailable`` when the database could
+    ///   not be reached (nothing kept); another ``StorageError`` when the commit failed (nothing kept).
+    @discardableResult
+    func write<T: Sendable>(_ body: @escaping @Sendable (Transaction) throws -> T) async throws -> T
 
-    /// Runs one statement and returns its first row, or `nil`.
-    /// - Throws: ``StorageError``.
-    public func queryOne(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> Row? {
-        try self.withConnection { (connection) throws(StorageError) in try connection.queryOne(sql, arguments) }
-    }
+    /// Runs `body` with a read-only view of the database as committed at one moment, while writes go on.
+    func snapshot<T: Sendable>(_ body: (Snapshot) throws -> T) throws -> T
+
+    /// Calls `body` with every row of one query, one at a time, seeing the database as committed when it started,
+    /// without holding the rows in memory or holding up writes.
+    /// - Throws: what `body` throws (the scan stops there), or a ``StorageError``.
+    func scan(_ sql: String, _ arguments: [SQLValue], _ body: (ScanRow) throws -> Void) throws
+
+    /// Runs `body` while holding the lock named `name`, which no other holder of this database (in this process or,
+    /// on a shared engine, another server) holds at the same time: for long work such as a period's computation,
+    /// which must not run twice at once but is too long for one transaction.
+    /// - Throws: ``StorageError/Code/locked`` at once when another holder has it; what `body` throws.
+    func exclusively<T: Sendable>(_ name: String, _ body: () async throws -> T) async throws -> T
+
+    /// Brings the schema up to date with `migrations`, each applied once and recorded, even when several servers
+    /// start together. Running it again is a no-op.
+    /// - Throws: ``StorageError/Code/incompatibleSchema`` for a schema newer than the code; the failing migration's
+    ///   error (that migration rolled back).
+    func migrate(_ migrations: [Migration]) throws(StorageError)
+
+    /// What a commit waits for, read from the engine itself.
+    func durabilitySettings() throws(StorageError) -> DurabilitySettings
+
+    /// Where the data lives, for logs and messages (no password).
+    var location: String { get }
+
+    /// Closes the connections; later calls throw ``StorageError/Code/misuse``. Closing twice is harmless.
+    func close()
 }

@@ -26,3 +26,43 @@ public struct Migration: Hashable, Sendable {
         self.sql = sql
     }
 }
+
+extension Migration {
+    /// Refuses versions that are not positive and strictly increasing, and empty names (both engines follow the same
+    /// rules).
+    package static func validate(_ migrations: [Migration]) throws(StorageError) {
+        var previous = 0
+        for migration in migrations {
+            guard migration.version > previous else {
+                throw StorageError(
+                    .misuse,
+                    "migration versions must be positive and strictly increasing; \(migration.version) follows \(previous)"
+                )
+            }
+            guard !migration.name.isEmpty else {
+                throw StorageError(.misuse, "migration \(migration.version) has no name")
+            }
+            previous = migration.version
+        }
+    }
+
+    /// Refuses a database that recorded a version this code does not know (a newer schema) or a known version under
+    /// another name.
+    package static func check(_ applied: [Int: String], against migrations: [Migration]) throws(StorageError) {
+        let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.version, $0.name) })
+        for (version, name) in applied.sorted(by: { $0.key < $1.key }) {
+            guard let knownName = known[version] else {
+                throw StorageError(
+                    .incompatibleSchema,
+                    "the database has migration \(version) (\(name)), which this code does not know: it is newer"
+                )
+            }
+            guard knownName == name else {
+                throw StorageError(
+                    .incompatibleSchema,
+                    "migration \(version) is recorded as \(name) but this code calls it \(knownName)"
+                )
+            }
+        }
+    }
+}

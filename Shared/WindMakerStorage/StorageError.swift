@@ -47,6 +47,13 @@ extension StorageError {
         /// Another open database, in this process or another, holds the file's lock: one server owns a database
         /// at a time. Not retryable by waiting briefly; the other holder must stop first.
         case inUse
+        /// The database server cannot be reached, or the connection to it was lost during the operation. Nothing of
+        /// the operation was kept (an unfinished transaction is rolled back by the server); safe to retry once it is
+        /// back (an RPC server answers `UNAVAILABLE`).
+        case unavailable
+        /// Another holder has the named lock ``Database/exclusively(_:_:)`` asked for: the work is already running
+        /// elsewhere.
+        case locked
         /// The file is not a database or is damaged.
         case corrupt
         /// The operating system failed to read, write, sync or open the file, or the disk is full.
@@ -73,6 +80,8 @@ extension StorageError {
             case .constraintViolation(let constraint): "constraint violation (\(constraint))"
             case .busy: "busy"
             case .inUse: "in use"
+            case .unavailable: "unavailable"
+            case .locked: "locked"
             case .corrupt: "corrupt"
             case .ioFailure: "I/O failure"
             case .readOnly: "read-only"

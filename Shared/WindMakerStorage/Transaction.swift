@@ -8,11 +8,12 @@ public struct Transaction: SQLExecuting {
     private let scope: Scope
 
     /// Whether the body that received this transaction is still running.
-    final class Scope {
-        var isActive = true
+    package final class Scope {
+        package var isActive = true
+        package init() {}
     }
 
-    init(connection: any TransactionConnection, scope: Scope) {
+    package init(connection: any TransactionConnection, scope: Scope) {
         self.connection = connection
         self.scope = scope
     }
@@ -41,6 +42,18 @@ public struct Transaction: SQLExecuting {
     public func queryOne(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> Row? {
         self.checkActive()
         return try self.connection.queryOne(sql, arguments)
+    }
+
+    /// Waits until no other transaction holds the lock named `name`, then holds it until this transaction commits or
+    /// rolls back: a store takes it before reading what its write depends on ("does an overlapping binding exist?",
+    /// "how much budget is left?") wherever another server on the same database could write in between. Take several
+    /// in one fixed order (their names sorted), so that two transactions cannot wait for each other.
+    ///
+    /// On SQLite this waits for nothing: one server writes to a database, one transaction at a time.
+    /// - Throws: ``StorageError``, e.g. ``StorageError/Code/unavailable`` when the connection is lost meanwhile.
+    public func lock(_ name: String) throws(StorageError) {
+        self.checkActive()
+        try self.connection.lockUntilTransactionEnds(name)
     }
 
     /// Runs SQL that may hold several statements, uncached; for migrations.

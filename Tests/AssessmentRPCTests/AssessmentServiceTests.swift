@@ -25,7 +25,7 @@ import WindMakerTestSupport
     let service: AssessmentService
 
     init() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.migrate(AssessmentSchema.migrations)
         let assessment = Assessment(database: database)
         try assessment.publishDefaultRulebookIfNone(effectiveFrom: try PeriodID("2021-07"), at: Self.now)

@@ -49,7 +49,7 @@ import WindMakerTestSupport
     let clock: SettableClock
 
     init(state: String = "FINAL") async throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.migrate(IncentiveSchema.migrations)
         let incentive = Incentive(database: database)
         try await incentive.prepare(at: Self.start)

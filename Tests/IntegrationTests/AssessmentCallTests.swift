@@ -190,7 +190,7 @@ import WindMakerTestSupport
         stack.assessment.server.kill()
         _ = try await stack.assessment.server.waitForExit()
         await pipeline.test.connection.close()
-        let database = try Database(
+        let database = try SQLiteDatabase(
             path: stack.assessment.dataDirectory.appendingPathComponent("assessment.sqlite").path
         )
         defer { database.close() }

@@ -15,7 +15,7 @@ import WindMakerStorage
 
     init() throws {
         self.service = RegistryService(
-            registry: try Registry(database: try Database(path: ":memory:")),
+            registry: try Registry(database: try SQLiteDatabase(path: ":memory:")),
             clock: { RegistryServiceTests.now }
         )
     }

@@ -16,11 +16,11 @@ import WindMakerTestSupport
     static let portal = PeerIdentity(uris: ["spiffe://windmaker/provider-portal/portal"])
     static let now = Timestamp(secondsSinceEpoch: 1_750_000_000)
 
-    let database: Database
+    let database: any Database
     let service: RegistryService
 
     init() throws {
-        self.database = try Database(path: ":memory:")
+        self.database = try SQLiteDatabase(path: ":memory:")
         self.service = RegistryService(registry: try Registry(database: self.database), clock: { Self.now })
     }
 

@@ -19,7 +19,7 @@ struct AssessmentHarness {
     }
 
     init() async throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.migrate(AssessmentSchema.migrations)
         self.assessment = Assessment(database: database)
         try self.assessment.publishDefaultRulebookIfNone(effectiveFrom: try PeriodID("2021-07"), at: self.computedAt)

@@ -9,7 +9,7 @@ import WindMakerStorage
     private let now = Timestamp(microsecondsSinceEpoch: 1_634_000_000_000_000)
 
     private func assessment() throws -> Assessment {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.migrate(AssessmentSchema.migrations)
         return Assessment(database: database)
     }
@@ -109,7 +109,7 @@ import WindMakerStorage
     private let now = Timestamp(microsecondsSinceEpoch: 1_634_000_000_000_000)
 
     private func assessment() throws -> Assessment {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.migrate(AssessmentSchema.migrations)
         return Assessment(database: database)
     }
@@ -161,7 +161,7 @@ import WindMakerStorage
 
 @Suite struct IngestReportTests {
     @Test func problemsDoNotEchoHugeInput() async throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.migrate(AssessmentSchema.migrations)
         let assessment = Assessment(database: database)
         let rules = FactRules(programStart: try CivilDate("2021-07-01"), today: try CivilDate("2021-10-15"))

@@ -25,7 +25,7 @@ final class IncentiveHarness: Sendable {
 
     init(rules: String = IncentiveHarness.rules, cash: Int64 = 100_000_000, traffic: Int64 = 1_000_000) async throws {
         self.directory = try TemporaryDirectory()
-        let database = try Database(path: self.directory.databasePath)
+        let database = try SQLiteDatabase(path: self.directory.databasePath)
         try database.migrate(IncentiveSchema.migrations)
         self.incentive = Incentive(database: database)
         try await self.incentive.prepare(at: self.now)

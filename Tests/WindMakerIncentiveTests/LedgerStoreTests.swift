@@ -17,7 +17,7 @@ import WindMakerTestSupport
     }
 
     private func openLedger(at path: String) async throws -> Ledger {
-        let database = try Database(path: path)
+        let database = try SQLiteDatabase(path: path)
         try database.migrate(IncentiveSchema.migrations)
         let ledger = Ledger(database: database)
         _ = try await ledger.open(Account(id: self.funding, unit: .fen, noOverdraft: false), at: self.now)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WindMakerStorage
+import WindMakerTestSupport
 
 @testable import WindMakerPostgres
 
@@ -58,7 +59,7 @@ import WindMakerStorage
             _ = try PostgresConnection(url: "postgres://windmaker@127.0.0.1:1/windmaker?connect_timeout=2")
             Issue.record("connected to port 1")
         } catch {
-            #expect(error.code == .ioFailure)
+            #expect(error.code == .unavailable)
             #expect(error.message.contains("cannot connect to PostgreSQL") && error.message.contains("127.0.0.1"))
         }
     }

@@ -7,6 +7,7 @@ import WindMakerPostgres
 import WindMakerRegistry
 import WindMakerStorage
 import WindMakerStoreKit
+import WindMakerTestSupport
 
 /// The services' own numbered migrations on PostgreSQL: the portable schemas apply as written (with the two DDL
 /// types spelled for PostgreSQL), once, even with two instances starting together.
@@ -18,14 +19,10 @@ import WindMakerStoreKit
         ("idempotency", [Migration(version: 1, name: "idempotency keys", sql: IdempotencyStore.schema)]),
     ]
 
-    static func freshSchema(_ service: String) -> String {
-        "\(service)_\(UUID().uuidString.prefix(8).lowercased())"
-    }
-
     @Test(arguments: Self.services)
     func everyServiceSchemaAppliesOnceAsWritten(_ service: String, _ migrations: [Migration]) throws {
         let connection = try PostgresConnection(url: try PostgresTestCluster.url())
-        let schema = Self.freshSchema(service)
+        let schema = PostgresTestCluster.freshSchema(service)
         try connection.migrate(migrations, schema: schema)
         try connection.migrate(migrations, schema: schema)
         let recorded = try connection.query("SELECT version FROM schema_migrations ORDER BY version")
@@ -47,7 +44,7 @@ import WindMakerStoreKit
     @Test(arguments: 0 ..< 5)
     func twoInstancesStartingTogetherApplyEachMigrationOnce(_ round: Int) async throws {
         let url = try PostgresTestCluster.url()
-        let schema = Self.freshSchema("incentive\(round)")
+        let schema = PostgresTestCluster.freshSchema("incentive\(round)")
         let results = await withTaskGroup(of: Result<Void, StorageError>.self) { group in
             for _ in 0 ..< 2 {
                 group.addTask {
@@ -74,7 +71,7 @@ import WindMakerStoreKit
 
     @Test func aSchemaFromANewerVersionIsRefused() throws {
         let connection = try PostgresConnection(url: try PostgresTestCluster.url())
-        let schema = Self.freshSchema("registry")
+        let schema = PostgresTestCluster.freshSchema("registry")
         try connection.migrate(RegistrySchema.migrations, schema: schema)
         try connection.execute(
             "INSERT INTO schema_migrations (version, name, applied_at_micros) VALUES (?, ?, ?)",

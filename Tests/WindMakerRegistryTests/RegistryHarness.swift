@@ -10,7 +10,7 @@ struct RegistryHarness {
     let registry: Registry
 
     init() throws {
-        self.registry = try Registry(database: Database(path: ":memory:"))
+        self.registry = try Registry(database: SQLiteDatabase(path: ":memory:"))
     }
 
     init(registry: Registry) {

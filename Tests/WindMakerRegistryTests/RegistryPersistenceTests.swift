@@ -8,13 +8,13 @@ import WindMakerStorage
         let provider: Provider
         let binding: Binding
         do {
-            let database = try Database(path: file.path)
+            let database = try SQLiteDatabase(path: file.path)
             let harness = RegistryHarness(registry: try Registry(database: database))
             provider = try harness.active(1)
             binding = try harness.binding(provider, "2025-01-01", nil)
             database.close()
         }
-        let database = try Database(path: file.path)
+        let database = try SQLiteDatabase(path: file.path)
         defer { database.close() }
         let registry = try Registry(database: database)
         #expect(try registry.provider(provider.id) == provider)

@@ -10,7 +10,7 @@ import WindMakerStoreKit
     static let day: Int64 = 24 * 3600
 
     @Test func keysOlderThanTheRetentionArePrunedAndNewerOnesKept() async throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.migrate([Migration(version: 1, name: "keys", sql: IdempotencyStore.schema)])
         for (key, age) in [("eight-days", 8 * Self.day), ("six-days", 6 * Self.day), ("now", 0)] {
             let stored = try IdempotencyKey(caller: "c", key: key, method: "m", request: [])

@@ -8,7 +8,7 @@ import WindMakerTestSupport
         Migration(version: 1, name: "events", sql: ["CREATE TABLE events (id INTEGER PRIMARY KEY, body TEXT NOT NULL)"])
     ]
 
-    private func count(_ database: Database) throws -> Int64 {
+    private func count(_ database: SQLiteDatabase) throws -> Int64 {
         try database.queryOne("SELECT COUNT(*) AS n FROM events")!.value("n")
     }
 
@@ -16,7 +16,7 @@ import WindMakerTestSupport
         let directory = try TemporaryDirectory()
         let path = directory.databasePath
         let copy = directory.path + "/backup.sqlite"
-        let database = try Database(path: path)
+        let database = try SQLiteDatabase(path: path)
         try database.migrate(Self.migrations)
         for batch in 0 ..< 20 {
             try await database.write { sql in
@@ -37,7 +37,7 @@ import WindMakerTestSupport
         let summary = try DatabaseBackup.backUp(path, to: copy)
         try await writer.value
         #expect(summary.schemaVersion == 1 && summary.pages > 0 && summary.pageSize > 0)
-        let restored = try Database(path: copy)
+        let restored = try SQLiteDatabase(path: copy)
         let copied = try self.count(restored)
         // A moment's state: every row written before the backup began, and whole write groups of 50 after it.
         #expect(copied >= 10_000 && copied <= 20_000 && copied % 50 == 0)
@@ -50,7 +50,7 @@ import WindMakerTestSupport
         let directory = try TemporaryDirectory()
         let path = directory.databasePath
         let copy = directory.path + "/backup.sqlite"
-        let database = try Database(path: path)
+        let database = try SQLiteDatabase(path: path)
         try database.migrate(Self.migrations)
         try await database.write { sql in _ = try sql.execute("INSERT INTO events (body) VALUES ('kept')", []) }
         try DatabaseBackup.backUp(path, to: copy)
@@ -63,7 +63,7 @@ import WindMakerTestSupport
         database.close()
         let summary = try DatabaseBackup.restore(copy, to: path)
         #expect(summary.schemaVersion == 1)
-        let reopened = try Database(path: path)
+        let reopened = try SQLiteDatabase(path: path)
         #expect(try reopened.query("SELECT body FROM events").map { try $0.value("body") as String } == ["kept"])
         reopened.close()
 

@@ -12,7 +12,7 @@ import WindMakerTestSupport
     @Test func aFailedCommitFailsEveryWriteOfTheGroup() async {
         await #expect(processExitsWith: .success) {
             let directory = try TemporaryDirectory()
-            let database = try Database(path: directory.databasePath)
+            let database = try SQLiteDatabase(path: directory.databasePath)
             try database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, payload BLOB)")
             try database.execute("INSERT INTO t (id) VALUES (1)")
 
@@ -68,7 +68,7 @@ import WindMakerTestSupport
             let ids = try database.query("SELECT id FROM t ORDER BY id").map { try $0.value(at: 0, as: Int64.self) }
             #expect(ids == [1, 2, 3])
             database.close()
-            let reopened = try Database(path: directory.databasePath)
+            let reopened = try SQLiteDatabase(path: directory.databasePath)
             #expect(try reopened.query("SELECT id FROM t ORDER BY id").count == 3)
         }
     }

@@ -5,7 +5,7 @@ import WindMakerTestSupport
 @Suite struct ConcurrencyTests {
     @Test func manyTasksShareOneDatabase() async throws {
         let directory = try TemporaryDirectory()
-        let database = try Database(path: directory.databasePath)
+        let database = try SQLiteDatabase(path: directory.databasePath)
         defer { database.close() }
         try database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, task INTEGER NOT NULL, n INTEGER NOT NULL)")
         let tasks = 8

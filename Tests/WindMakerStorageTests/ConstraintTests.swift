@@ -2,8 +2,8 @@ import Testing
 import WindMakerStorage
 
 @Suite struct ConstraintTests {
-    private func makeDatabase() throws -> Database {
-        let database = try Database(path: ":memory:")
+    private func makeDatabase() throws -> SQLiteDatabase {
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.execute(
             "CREATE TABLE providers (id INTEGER PRIMARY KEY, credit_code TEXT NOT NULL UNIQUE, "
                 + "fee_fen INTEGER NOT NULL CHECK (fee_fen >= 0))"

@@ -10,9 +10,9 @@ import WindMakerTestSupport
 @Suite struct DatabaseLockTests {
     @Test func aSecondDatabaseOnTheSameFileIsRefusedNamingTheHolder() throws {
         let directory = try TemporaryDirectory()
-        let first = try Database(path: directory.databasePath)
+        let first = try SQLiteDatabase(path: directory.databasePath)
         defer { first.close() }
-        let error = #expect(throws: StorageError.self) { try Database(path: directory.databasePath) }
+        let error = #expect(throws: StorageError.self) { try SQLiteDatabase(path: directory.databasePath) }
         #expect(error?.code == .inUse)
         #expect(
             error?.message.contains("in use by another process (pid \(getpid()))") == true,
@@ -22,14 +22,14 @@ import WindMakerTestSupport
 
     @Test func closingReleasesTheLock() throws {
         let directory = try TemporaryDirectory()
-        try Database(path: directory.databasePath).close()
-        let reopened = try Database(path: directory.databasePath)
+        try SQLiteDatabase(path: directory.databasePath).close()
+        let reopened = try SQLiteDatabase(path: directory.databasePath)
         reopened.close()
     }
 
     @Test func inMemoryDatabasesTakeNoLock() throws {
-        let first = try Database(path: ":memory:")
-        let second = try Database(path: ":memory:")
+        let first = try SQLiteDatabase(path: ":memory:")
+        let second = try SQLiteDatabase(path: ":memory:")
         first.close()
         second.close()
     }

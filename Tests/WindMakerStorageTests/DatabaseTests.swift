@@ -6,7 +6,7 @@ import WindMakerTestSupport
 @Suite struct DatabaseTests {
     @Test func fileDatabaseUsesWALAndFullSync() throws {
         let directory = try TemporaryDirectory()
-        let database = try Database(path: directory.databasePath)
+        let database = try SQLiteDatabase(path: directory.databasePath)
         defer { database.close() }
         #expect(try database.queryOne("PRAGMA journal_mode")?[0] == .text("wal"))
         #expect(try database.queryOne("PRAGMA synchronous")?[0] == .integer(2))  // FULL
@@ -17,7 +17,7 @@ import WindMakerTestSupport
     @Test func committedWritesSurviveReopening() throws {
         let directory = try TemporaryDirectory()
         do {
-            let database = try Database(path: directory.databasePath)
+            let database = try SQLiteDatabase(path: directory.databasePath)
             try database.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
             try database.execute("INSERT INTO notes (id, body) VALUES (?, ?)", [1, "造风者科技有限公司"])
             try database.transaction { sql in
@@ -25,14 +25,14 @@ import WindMakerTestSupport
             }
             database.close()
         }
-        let reopened = try Database(path: directory.databasePath)
+        let reopened = try SQLiteDatabase(path: directory.databasePath)
         defer { reopened.close() }
         let rows = try reopened.query("SELECT id, body FROM notes ORDER BY id")
         #expect(rows.map(\.values) == [[1, "造风者科技有限公司"], [2, "second"]])
     }
 
     @Test func sameSQLRunsManyTimesThroughTheCachedStatement() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
         for id in 0 ..< 1_000 {
             #expect(
@@ -48,7 +48,7 @@ import WindMakerTestSupport
 
     /// A cached statement's column names are read once, but follow a schema change (SQLite re-prepares it).
     @Test func cachedStatementsSeeColumnsAddedLater() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)")
         try database.execute("INSERT INTO t (id) VALUES (1)")
         #expect(try database.queryOne("SELECT * FROM t")?.columnNames == ["id"])
@@ -59,7 +59,7 @@ import WindMakerTestSupport
     }
 
     @Test func queryOneStopsAfterTheFirstRowAndLeavesTheStatementReusable() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)")
         for id in 1 ... 3 { try database.execute("INSERT INTO t (id) VALUES (?)", [.integer(Int64(id))]) }
         #expect(try database.queryOne("SELECT id FROM t ORDER BY id")?[0] == 1)
@@ -69,7 +69,7 @@ import WindMakerTestSupport
 
     @Test(arguments: ["SELEC 1", "SELECT * FROM no_such_table", "INSERT INTO", "SELECT 'unterminated"])
     func malformedSQLIsAnErrorNotACrash(_ sql: String) throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         let error = #expect(throws: StorageError.self) { try database.query(sql) }
         #expect(error?.code == .invalidSQL)
         #expect(error?.extendedResultCode != 0)
@@ -77,7 +77,7 @@ import WindMakerTestSupport
     }
 
     @Test func severalStatementsInOneCallAreRefused() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.execute("CREATE TABLE t (id INTEGER)")
         let error = #expect(throws: StorageError.self) {
             try database.execute("INSERT INTO t VALUES (1); DROP TABLE t")
@@ -89,13 +89,13 @@ import WindMakerTestSupport
 
     @Test(arguments: [[SQLValue](), [1, 2, 3]])
     func argumentCountMustMatchThePlaceholders(_ arguments: [SQLValue]) throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         let error = #expect(throws: StorageError.self) { try database.query("SELECT ?, ?", arguments) }
         #expect(error?.code == .misuse)
     }
 
     @Test func closedDatabaseRefusesWork() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         database.close()
         database.close()
         let error = #expect(throws: StorageError.self) { try database.query("SELECT 1") }
@@ -107,12 +107,12 @@ import WindMakerTestSupport
         let path = directory.databasePath
         try Array(repeating: "not a database, just text. ", count: 200).joined()
             .write(toFile: path, atomically: true, encoding: .utf8)
-        let error = #expect(throws: StorageError.self) { try Database(path: path) }
+        let error = #expect(throws: StorageError.self) { try SQLiteDatabase(path: path) }
         #expect(error?.code == .corrupt)
     }
 
     @Test func anUnopenablePathIsAnIOFailure() {
-        let error = #expect(throws: StorageError.self) { try Database(path: "/nonexistent-dir/x/db.sqlite") }
+        let error = #expect(throws: StorageError.self) { try SQLiteDatabase(path: "/nonexistent-dir/x/db.sqlite") }
         #expect(error?.code == .ioFailure)
     }
 }
@@ -120,7 +120,7 @@ import WindMakerTestSupport
 @Suite struct DatabaseScanTests {
     @Test func scanInBatchesVisitsEveryRowOnceAndStopsOnAConsumerError() throws {
         let directory = try TemporaryDirectory()
-        let database = try Database(path: directory.databasePath)
+        let database = try SQLiteDatabase(path: directory.databasePath)
         defer { database.close() }
         try database.execute("CREATE TABLE numbers (value INTEGER NOT NULL, label TEXT NOT NULL)")
         try database.transaction { sql in

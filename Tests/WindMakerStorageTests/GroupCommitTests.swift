@@ -11,8 +11,8 @@ import WindMakerTestSupport
     private func makeDatabase(
         _ directory: borrowing TemporaryDirectory,
         limits: WriteQueueLimits = WriteQueueLimits()
-    ) throws -> Database {
-        let database = try Database(path: directory.databasePath, writeQueue: limits)
+    ) throws -> SQLiteDatabase {
+        let database = try SQLiteDatabase(path: directory.databasePath, writeQueue: limits)
         try database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT)")
         return database
     }
@@ -26,7 +26,7 @@ import WindMakerTestSupport
         }
     }
 
-    private func ids(_ database: Database) throws -> [Int64] {
+    private func ids(_ database: SQLiteDatabase) throws -> [Int64] {
         try database.query("SELECT id FROM t ORDER BY id").map { try $0.value(at: 0) }
     }
 

@@ -19,12 +19,12 @@ import WindMakerTestSupport
         ),
     ]
 
-    private func recorded(_ database: Database) throws -> [Int64] {
+    private func recorded(_ database: SQLiteDatabase) throws -> [Int64] {
         try database.query("SELECT version FROM schema_migrations ORDER BY version").map { try $0.value("version") }
     }
 
     @Test func appliesOnceAndRecordsEachVersion() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.migrate(Self.migrations)
         #expect(try self.recorded(database) == [1, 2])
         let row = try #require(
@@ -43,11 +43,11 @@ import WindMakerTestSupport
     @Test func appliesOnlyTheMissingOnes() throws {
         let directory = try TemporaryDirectory()
         do {
-            let database = try Database(path: directory.databasePath)
+            let database = try SQLiteDatabase(path: directory.databasePath)
             try database.migrate(Array(Self.migrations.prefix(1)))
             database.close()
         }
-        let database = try Database(path: directory.databasePath)
+        let database = try SQLiteDatabase(path: directory.databasePath)
         defer { database.close() }
         #expect(try self.recorded(database) == [1])
         try database.migrate(Self.migrations)
@@ -55,14 +55,14 @@ import WindMakerTestSupport
     }
 
     @Test func aNewerDatabaseIsRefused() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.migrate(Self.migrations)
         let error = #expect(throws: StorageError.self) { try database.migrate(Array(Self.migrations.prefix(1))) }
         #expect(error?.code == .incompatibleSchema)
     }
 
     @Test func aVersionRecordedUnderAnotherNameIsRefused() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.migrate(Self.migrations)
         var renamed = Self.migrations
         renamed[1].name = "something else"
@@ -77,14 +77,14 @@ import WindMakerTestSupport
         [Migration(version: 1, name: "", sql: [])],
     ])
     func invalidMigrationListsAreRefusedBeforeAnythingRuns(_ migrations: [Migration]) throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         let error = #expect(throws: StorageError.self) { try database.migrate(migrations) }
         #expect(error?.code == .misuse)
         #expect(try database.query("SELECT name FROM sqlite_master WHERE type = 'table'").isEmpty)
     }
 
     @Test func aFailingMigrationIsRolledBackAndLaterOnesDoNotRun() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         let broken = [
             Self.migrations[0],
             Migration(version: 2, name: "broken", sql: ["CREATE TABLE half (id INTEGER)", "CREATE TABLE oops ("]),
@@ -98,7 +98,7 @@ import WindMakerTestSupport
     }
 
     @Test func aGapBelowTheNewestAppliedVersionIsRefused() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.migrate([Self.migrations[0], Migration(version: 3, name: "three", sql: [])])
         let error = #expect(throws: StorageError.self) {
             try database.migrate([

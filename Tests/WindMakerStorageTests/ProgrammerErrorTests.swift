@@ -5,7 +5,7 @@ import WindMakerStorage
 @Suite struct ProgrammerErrorTests {
     @Test func nestedTransactionStopsInsteadOfDeadlocking() async {
         await #expect(processExitsWith: .failure) {
-            let database = try Database(path: ":memory:")
+            let database = try SQLiteDatabase(path: ":memory:")
             try database.transaction { _ in
                 try database.transaction { _ in }
             }
@@ -14,7 +14,7 @@ import WindMakerStorage
 
     @Test func usingTheDatabaseInsideATransactionBodyStops() async {
         await #expect(processExitsWith: .failure) {
-            let database = try Database(path: ":memory:")
+            let database = try SQLiteDatabase(path: ":memory:")
             try database.transaction { _ in
                 _ = try database.query("SELECT 1")
             }
@@ -23,7 +23,7 @@ import WindMakerStorage
 
     @Test func usingATransactionAfterItsBodyStops() async {
         await #expect(processExitsWith: .failure) {
-            let database = try Database(path: ":memory:")
+            let database = try SQLiteDatabase(path: ":memory:")
             let escaped = try database.transaction { sql in sql }
             _ = try escaped.query("SELECT 1")
         }
@@ -31,7 +31,7 @@ import WindMakerStorage
 
     @Test func usingTheDatabaseInsideAWriteBodyStops() async {
         await #expect(processExitsWith: .failure) {
-            let database = try Database(path: ":memory:")
+            let database = try SQLiteDatabase(path: ":memory:")
             try await database.write { _ in
                 _ = try database.query("SELECT 1")
             }

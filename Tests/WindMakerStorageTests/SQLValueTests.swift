@@ -19,7 +19,7 @@ import WindMakerStorage
 
     @Test(arguments: Self.values)
     func roundTripsThroughAColumn(_ value: SQLValue) throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.execute("CREATE TABLE t (v)")
         #expect(try database.execute("INSERT INTO t (v) VALUES (?)", [value]) == 1)
         let row = try #require(try database.queryOne("SELECT v FROM t"))
@@ -29,25 +29,25 @@ import WindMakerStorage
 
     @Test(arguments: Self.values)
     func roundTripsAsAParameter(_ value: SQLValue) throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         let row = try #require(try database.queryOne("SELECT ? AS v", [value]))
         #expect(row["v"] == value)
     }
 
     @Test func emptyStringAndEmptyBlobAreNotNull() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         let row = try #require(try database.queryOne("SELECT ? IS NULL, ? IS NULL, length(?)", ["", .blob([]), ""]))
         #expect(row.values == [.integer(0), .integer(0), .integer(0)])
     }
 
     @Test func unicodeTextKeepsItsLengthInCharacters() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         let row = try #require(try database.queryOne("SELECT length(?)", ["造风者科技有限公司"]))
         #expect(row[0] == .integer(9))
     }
 
     @Test func textWithAnEmbeddedNulIsRefused() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.execute("CREATE TABLE t (v TEXT)")
         let error = #expect(throws: StorageError.self) {
             try database.execute("INSERT INTO t (v) VALUES (?)", [.text("a\u{0}b")])
@@ -57,7 +57,7 @@ import WindMakerStorage
     }
 
     @Test func realValuesAreRefusedOnRead() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         let error = #expect(throws: StorageError.self) { try database.query("SELECT 1.5") }
         #expect(error?.code == .typeMismatch)
     }
@@ -70,7 +70,7 @@ import WindMakerStorage
 
 @Suite struct RowTests {
     @Test func readsTypedValuesByNameAndIndex() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         let row = try #require(
             try database.queryOne(
                 "SELECT ? AS id, ? AS name, ? AS data, ? AS flag, ? AS missing",
@@ -89,7 +89,7 @@ import WindMakerStorage
     }
 
     @Test func wrongTypeOrUnknownColumnIsAnError() throws {
-        let database = try Database(path: ":memory:")
+        let database = try SQLiteDatabase(path: ":memory:")
         let row = try #require(try database.queryOne("SELECT 'x' AS name, NULL AS empty"))
         #expect(throws: StorageError.self) { try row.value("name", as: Int64.self) }
         #expect(throws: StorageError.self) { try row.value("empty", as: String.self) }

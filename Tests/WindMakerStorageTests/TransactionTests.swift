@@ -4,8 +4,8 @@ import WindMakerStorage
 @Suite struct TransactionTests {
     struct Abort: Error {}
 
-    private func makeDatabase() throws -> Database {
-        let database = try Database(path: ":memory:")
+    private func makeDatabase() throws -> SQLiteDatabase {
+        let database = try SQLiteDatabase(path: ":memory:")
         try database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)")
         return database
     }

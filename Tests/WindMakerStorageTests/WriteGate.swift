@@ -12,7 +12,7 @@ final class WriteGate: Sendable {
     private let opened = Atomic(false)
 
     /// A write that inserts `id` into `t` and then waits, on the committer's thread, for ``open()``.
-    func blockingWrite(_ database: Database, id: Int64) async throws {
+    func blockingWrite(_ database: SQLiteDatabase, id: Int64) async throws {
         try await database.write { sql in
             try sql.execute("INSERT INTO t (id) VALUES (?)", [.integer(id)])
             self.entered.store(true, ordering: .releasing)
@@ -40,7 +40,7 @@ final class WriteGate: Sendable {
     }
 }
 
-extension Database {
+extension SQLiteDatabase {
     /// Waits until `count` writes are queued behind the group in flight.
     func waitForQueuedWrites(_ count: Int) async throws {
         try await WriteGate.poll("\(count) queued writes") { self.writeStatistics.queued >= count }

@@ -5,10 +5,10 @@ import WindMakerStoreKit
 
 /// The idempotency table any service keeps: stored beside the change, replayed, refused for another request, pruned.
 @Suite struct IdempotencyStoreTests {
-    let database: Database
+    let database: any Database
 
     init() throws {
-        self.database = try Database(path: ":memory:")
+        self.database = try SQLiteDatabase(path: ":memory:")
         try self.database.migrate([
             Migration(version: 1, name: "keys", sql: IdempotencyStore.schema + ["CREATE TABLE notes (body TEXT)"])
         ])

@@ -15,7 +15,7 @@ public import WindMakerServiceKit
 /// `INTERNAL` with a generic message, the detail in the call's log).
 ///
 /// ```swift
-/// let registry = try Registry(database: Database(path: "\(dataDirectory)/registry.sqlite"))
+/// let registry = try Registry(database: SQLiteDatabase(path: "\(dataDirectory)/registry.sqlite"))
 /// let server = try WindMakerServer(
 ///     name: "registry",
 ///     services: [RegistryService(registry: registry)],

@@ -18,7 +18,7 @@ public struct ServiceCalls: Sendable {
     /// The service's name as messages say it ("the registry is busy").
     public let service: String
     /// The database writes are group-committed on.
-    public let database: Database
+    public let database: any Database
     /// Now, as recorded in audit entries and idempotency records. Tests pass a fixed one.
     public let clock: @Sendable () -> Timestamp
     /// Where the blocking reads run, off the event loops (writes run on the database's group committer).
@@ -32,7 +32,7 @@ public struct ServiceCalls: Sendable {
     ///   - clock: the time source; the system's real-time clock unless a test passes its own.
     public init(
         service: String,
-        database: Database,
+        database: any Database,
         clock: @escaping @Sendable () -> Timestamp = SystemClock.now
     ) {
         self.service = service

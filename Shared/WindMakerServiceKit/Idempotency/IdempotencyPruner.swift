@@ -13,7 +13,7 @@ public struct IdempotencyPruner: Service {
     /// How long keys are kept unless configured otherwise: a week.
     public static let defaultRetention: Duration = .seconds(7 * 24 * 3600)
 
-    private let database: Database
+    private let database: any Database
     private let retention: Duration
     private let interval: Duration
     private let clock: @Sendable () -> Timestamp
@@ -24,7 +24,7 @@ public struct IdempotencyPruner: Service {
     ///   - retention: how long a key is kept after it was stored.
     ///   - interval: how often to prune; an hour unless a test needs it sooner.
     public init(
-        database: Database,
+        database: any Database,
         retention: Duration = Self.defaultRetention,
         interval: Duration = .seconds(3600),
         clock: @escaping @Sendable () -> Timestamp = SystemClock.now,

@@ -61,7 +61,7 @@ final class GroupCommitter: Sendable {
 
     /// Queues `write` for the next group on `database`, starting a drain when none is running.
     /// - Throws: ``StorageError/Code/busy`` when ``WriteQueueLimits/maximumQueuedWrites`` operations are waiting.
-    func submit(_ write: PendingWrite, to database: Database) throws(StorageError) {
+    func submit(_ write: PendingWrite, to database: SQLiteDatabase) throws(StorageError) {
         let startsDrain = try self.state.withLock { (state) throws(StorageError) -> Bool in
             guard state.pending.count < self.limits.maximumQueuedWrites else {
                 throw StorageError(
@@ -79,7 +79,7 @@ final class GroupCommitter: Sendable {
         }
     }
 
-    private func drain(_ database: Database) {
+    private func drain(_ database: SQLiteDatabase) {
         while let group = self.nextGroup() {
             self.commit(group[...], on: database)
         }
@@ -102,7 +102,7 @@ final class GroupCommitter: Sendable {
     }
 
     /// Runs `group` in one transaction, or more when the database abandons one part-way, and answers every member.
-    private func commit(_ group: ArraySlice<PendingWrite>, on database: Database) {
+    private func commit(_ group: ArraySlice<PendingWrite>, on database: SQLiteDatabase) {
         var remaining = group
         while !remaining.isEmpty {
             let members = remaining
@@ -192,7 +192,7 @@ final class GroupCommitter: Sendable {
             throw GroupFailure(error: error, answer: WriteAnswer(error: error) { member.fail($0 ?? error) })
         }
         let scope = Transaction.Scope()
-        var answer = Database.$transactionOwner.withValue(owner) {
+        var answer = SQLiteDatabase.$transactionOwner.withValue(owner) {
             defer { scope.isActive = false }
             return member.run(Transaction(connection: connection, scope: scope))
         }

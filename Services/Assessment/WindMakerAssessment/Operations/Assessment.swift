@@ -6,10 +6,10 @@ public import WindMakerStorage
 /// It reads no clock of its own: callers pass the time and the actor. Writes go through ``Database/write(_:)``, so
 /// each operation is atomic and durable when it returns, and concurrent operations share commits.
 public final class Assessment: Sendable {
-    public let database: Database
+    public let database: any Database
     let store: SQLiteAssessmentStore
 
-    public init(database: Database, store: SQLiteAssessmentStore = SQLiteAssessmentStore()) {
+    public init(database: any Database, store: SQLiteAssessmentStore = SQLiteAssessmentStore()) {
         self.database = database
         self.store = store
     }

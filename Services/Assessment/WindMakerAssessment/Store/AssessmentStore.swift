@@ -12,7 +12,7 @@ public protocol AssessmentStore: Sendable {
     func scanFacts(
         from first: CivilDate,
         through last: CivilDate,
-        in database: Database,
+        in database: any Database,
         _ visit: (FactRow) -> Void
     ) throws
     /// The periods that are FINAL.

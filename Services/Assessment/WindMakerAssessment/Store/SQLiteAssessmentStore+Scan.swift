@@ -13,7 +13,7 @@ extension SQLiteAssessmentStore {
     public func scanFacts(
         from first: CivilDate,
         through last: CivilDate,
-        in database: Database,
+        in database: any Database,
         _ visit: (FactRow) -> Void
     ) throws {
         try database.scanInBatches(

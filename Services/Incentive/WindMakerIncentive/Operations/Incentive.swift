@@ -8,13 +8,13 @@ public import WindMakerStorage
 /// (`in sql`), so the adapter stores it together with its idempotency key; the ledger's transfers are part of the
 /// same write, so a batch and the money it moves are stored whole or not at all.
 public final class Incentive: Sendable {
-    public let database: Database
+    public let database: any Database
     public let ledger: Ledger
     let store = SQLiteIncentiveStore()
     /// How long a proposal waits for approval before it expires and releases its reservation.
     public let proposalLifetimeSeconds: Int64
 
-    public init(database: Database, proposalLifetimeDays: Int64 = 14) {
+    public init(database: any Database, proposalLifetimeDays: Int64 = 14) {
         self.database = database
         self.ledger = Ledger(database: database)
         self.proposalLifetimeSeconds = proposalLifetimeDays * 86_400

@@ -5,10 +5,10 @@ public import WindMakerStorage
 /// voided, and reconciliation. Each change is one ``Database/write(_:)``: atomic, isolated from concurrent callers
 /// (the group committer runs writes one after another), and durable when it returns.
 public final class Ledger: Sendable {
-    public let database: Database
+    public let database: any Database
     let store = SQLiteLedgerStore()
 
-    public init(database: Database) {
+    public init(database: any Database) {
         self.database = database
     }
 

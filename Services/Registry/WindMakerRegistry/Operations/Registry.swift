@@ -9,7 +9,7 @@ public import WindMakerStorage
 /// Access control (who may call what) is the adapter's; these operations trust their caller.
 ///
 /// ```swift
-/// let registry = try Registry(database: Database(path: "registry.sqlite"))
+/// let registry = try Registry(database: SQLiteDatabase(path: "registry.sqlite"))
 /// let provider = try registry.apply(application, actor: portalID, at: now)
 /// let active = try registry.transition(.approve, providerID: provider.id, expectedVersion: provider.version,
 ///                                      reason: nil, actor: operatorID, at: now)
@@ -23,13 +23,13 @@ public import WindMakerStorage
 /// Errors: ``RegistryError`` for every refusal the caller can act on; ``StorageError`` when the database fails.
 public final class Registry: Sendable {
     /// The database the operations run on.
-    public let database: Database
+    public let database: any Database
     /// The storage the operations read and write through.
     public let store: any RegistryStore
 
     /// Opens the registry on `database`, applying any missing ``RegistrySchema`` migrations first.
     /// - Throws: ``StorageError`` when a migration fails or the database's schema is newer than this code.
-    public init(database: Database, store: any RegistryStore = SQLiteRegistryStore()) throws(StorageError) {
+    public init(database: any Database, store: any RegistryStore = SQLiteRegistryStore()) throws(StorageError) {
         try database.migrate(RegistrySchema.migrations)
         self.database = database
         self.store = store

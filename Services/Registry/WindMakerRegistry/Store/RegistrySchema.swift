@@ -9,7 +9,7 @@ import WindMakerStoreKit
 /// on, no `INSERT OR …`: audit ids are assigned by the store (`MAX(id) + 1` inside the write transaction).
 ///
 /// ```swift
-/// let database = try Database(path: "/var/lib/windmaker/registry.sqlite")
+/// let database = try SQLiteDatabase(path: "/var/lib/windmaker/registry.sqlite")
 /// try database.migrate(RegistrySchema.migrations)
 /// ```
 public enum RegistrySchema {

@@ -1,4 +1,4 @@
-extension Database {
+extension SQLiteDatabase {
     /// The journal mode and sync level of the connection that commits, read from the connection itself.
     /// - Throws: ``StorageError``, e.g. ``StorageError/Code/misuse`` once closed.
     public func durabilitySettings() throws(StorageError) -> DurabilitySettings {

@@ -1,4 +1,4 @@
-extension Database {
+extension SQLiteDatabase {
     /// Calls `body` with every row of one query, one at a time, on a read connection of its own, so that a scan of
     /// millions of rows neither holds them all in memory nor holds up writes meanwhile.
     ///

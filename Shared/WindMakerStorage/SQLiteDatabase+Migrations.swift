@@ -1,4 +1,4 @@
-extension Database {
+extension SQLiteDatabase {
     /// Brings the schema up to date: applies every migration the database has not recorded, in version order, each
     /// in its own transaction together with its `schema_migrations` row, so a crash leaves it either applied and
     /// recorded or neither. Running it again is a no-op.
@@ -13,7 +13,7 @@ extension Database {
     ///   lower than one it has; any other ``StorageError`` from the migration's SQL (that migration is rolled back,
     ///   earlier ones stay).
     public func migrate(_ migrations: [Migration]) throws(StorageError) {
-        try Self.validate(migrations)
+        try Migration.validate(migrations)
         try self.execute(
             """
             CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -28,7 +28,7 @@ extension Database {
                 try self.transaction { sql in
                     // Read inside the write transaction: another process may have migrated since the last step.
                     let applied = try Self.appliedMigrations(sql)
-                    try Self.check(applied, against: migrations)
+                    try Migration.check(applied, against: migrations)
                     guard applied[migration.version] == nil else { return }
                     if let newest = applied.keys.max(), newest > migration.version {
                         throw StorageError(
@@ -52,49 +52,11 @@ extension Database {
         }
     }
 
-    /// Refuses versions that are not positive and strictly increasing, and empty names (shared with the PostgreSQL
-    /// engine, whose migrations follow the same rules).
-    package static func validate(_ migrations: [Migration]) throws(StorageError) {
-        var previous = 0
-        for migration in migrations {
-            guard migration.version > previous else {
-                throw StorageError(
-                    .misuse,
-                    "migration versions must be positive and strictly increasing; \(migration.version) follows \(previous)"
-                )
-            }
-            guard !migration.name.isEmpty else {
-                throw StorageError(.misuse, "migration \(migration.version) has no name")
-            }
-            previous = migration.version
-        }
-    }
-
     private static func appliedMigrations(_ sql: Transaction) throws(StorageError) -> [Int: String] {
         var applied: [Int: String] = [:]
         for row in try sql.query("SELECT version, name FROM schema_migrations", []) {
             applied[try row.value("version", as: Int.self)] = try row.value("name", as: String.self)
         }
         return applied
-    }
-
-    /// Refuses a database that recorded a version this code does not know (a newer schema) or a known version under
-    /// another name.
-    package static func check(_ applied: [Int: String], against migrations: [Migration]) throws(StorageError) {
-        let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.version, $0.name) })
-        for (version, name) in applied.sorted(by: { $0.key < $1.key }) {
-            guard let knownName = known[version] else {
-                throw StorageError(
-                    .incompatibleSchema,
-                    "the database has migration \(version) (\(name)), which this code does not know: it is newer"
-                )
-            }
-            guard knownName == name else {
-                throw StorageError(
-                    .incompatibleSchema,
-                    "migration \(version) is recorded as \(name) but this code calls it \(knownName)"
-                )
-            }
-        }
     }
 }

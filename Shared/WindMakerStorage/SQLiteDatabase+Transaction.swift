@@ -1,4 +1,4 @@
-extension Database {
+extension SQLiteDatabase {
     /// Runs `body` in one write transaction: `BEGIN IMMEDIATE`, then `COMMIT` when `body` returns, or `ROLLBACK`
     /// when it throws (the error is rethrown unchanged).
     ///

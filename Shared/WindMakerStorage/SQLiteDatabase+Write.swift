@@ -1,4 +1,4 @@
-extension Database {
+extension SQLiteDatabase {
     /// Runs `body` as one atomic, isolated write and returns once it is durable, sharing the commit with the writes
     /// submitted at the same time.
     ///
