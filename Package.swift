@@ -97,7 +97,8 @@ let package = Package(
             name: "WindMakerServiceSupport",
             dependencies: [
                 "WindMakerTLS", "WindMakerTransport", "WindMakerServiceAPI", "WindMakerRPC", "WindMakerMessages",
-                "WindMakerKit", "WindMakerStorage", "WindMakerPostgres", nioCore, nioPosix, nioHTTP1, logging, lifecycle,
+                "WindMakerKit", "WindMakerStorage", "WindMakerPostgres", nioCore, nioPosix, nioHTTP1, logging,
+                lifecycle,
                 argumentParser, coreMetrics, metrics,
                 prometheus, .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
@@ -345,6 +346,7 @@ let package = Package(
         .testTarget(
             name: "WindMakerServiceKitTests",
             dependencies: [
+                "WindMakerTestSupport",
                 "WindMakerServiceKit", "WindMakerKit", "WindMakerStoreKit", "WindMakerStorage", "WindMakerRPC",
                 "WindMakerMessages", logging,
             ],
@@ -357,12 +359,16 @@ let package = Package(
         ),
         .testTarget(
             name: "WindMakerRegistryTests",
-            dependencies: ["WindMakerRegistry", "WindMakerKit", "WindMakerStoreKit", "WindMakerStorage"],
+            dependencies: [
+                "WindMakerTestSupport", "WindMakerRegistry", "WindMakerKit", "WindMakerStoreKit", "WindMakerStorage",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "WindMakerAssessmentTests",
-            dependencies: ["WindMakerAssessment", "WindMakerKit", "WindMakerStoreKit", "WindMakerStorage"],
+            dependencies: [
+                "WindMakerTestSupport", "WindMakerAssessment", "WindMakerKit", "WindMakerStoreKit", "WindMakerStorage",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -424,7 +430,8 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "WindMakerServiceSupport", "WindMakerServiceAPI", "WindMakerTLS", "WindMakerTransport", "WindMakerRPC",
-                "WindMakerMessages", "WindMakerEcho", "WindMakerTestSupport", "WindMakerStorage", nioCore, nioPosix,
+                "WindMakerMessages", "WindMakerEcho", "WindMakerTestSupport", "WindMakerStorage", "WindMakerPostgres",
+                nioCore, nioPosix,
                 logging, lifecycle,
             ],
             swiftSettings: strictSettings

@@ -1,4 +1,5 @@
 import CLibPQ
+import Foundation
 package import WindMakerStorage
 
 extension PostgresConnection: TransactionConnection {
@@ -45,13 +46,26 @@ extension PostgresConnection: TransactionConnection {
         try self.query(sql, arguments).first
     }
 
-    /// A transaction-scoped advisory lock on the name's hash: two names that hash alike only wait for each other
-    /// needlessly, never wrongly.
-    package func lockUntilTransactionEnds(_ name: String) throws(StorageError) {
+    /// Transaction-scoped advisory locks on the names' hashes, in the order given, in one statement: two names that
+    /// hash alike only wait for each other needlessly, never wrongly.
+    package func lockUntilTransactionEnds(_ names: [String]) throws(StorageError) {
         guard self.isInTransaction else {
             throw StorageError(.misuse, "a named lock is taken inside a transaction")
         }
-        try self.execute("SELECT pg_advisory_xact_lock(hashtext(?))", [.text("\(self.lockNamespace).\(name)")])
+        if names.count == 1 {
+            try self.execute("SELECT pg_advisory_xact_lock(hashtext(?))", [.text("\(self.lockNamespace).\(names[0])")])
+            return
+        }
+        let elements = names.map { name in
+            let escaped = "\(self.lockNamespace).\(name)".replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "\"", with: "\\\"")
+            return "\"\(escaped)\""
+        }
+        try self.execute(
+            "SELECT pg_advisory_xact_lock(hashtext(name)) FROM"
+                + " (SELECT name FROM unnest(?::text[]) WITH ORDINALITY AS locks (name, n) ORDER BY n) AS ordered",
+            [.text("{" + elements.joined(separator: ",") + "}")]
+        )
     }
 }
 

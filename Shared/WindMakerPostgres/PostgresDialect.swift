@@ -1,11 +1,14 @@
 import Foundation
 
-/// Where the portable schemas and PostgreSQL still differ: SQLite's `INTEGER` is 64-bit and PostgreSQL's 32-bit, and
-/// PostgreSQL calls a blob `bytea`. Only migrations' DDL is rewritten; queries are the same text on both engines.
+/// Where the portable schemas and PostgreSQL still differ: SQLite's `INTEGER` is 64-bit and PostgreSQL's 32-bit,
+/// PostgreSQL calls a blob `bytea`, and SQLite compares text byte by byte where PostgreSQL uses the database's locale
+/// unless a column says `COLLATE "C"`. With byte order on both, `ORDER BY name` and the `name > ?` of a page token
+/// agree on every engine and every operator's locale. Only migrations' DDL is rewritten; queries are the same text on
+/// both engines.
 enum PostgresDialect {
     static func ddl(_ statement: String) -> String {
         var text = statement
-        for (word, replacement) in [("INTEGER", "BIGINT"), ("BLOB", "BYTEA")] {
+        for (word, replacement) in [("INTEGER", "BIGINT"), ("BLOB", "BYTEA"), ("TEXT", "TEXT COLLATE \"C\"")] {
             text = text.replacingOccurrences(
                 of: "\\b\(word)\\b",
                 with: replacement,

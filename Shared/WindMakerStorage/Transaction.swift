@@ -47,13 +47,20 @@ public struct Transaction: SQLExecuting {
     /// Waits until no other transaction holds the lock named `name`, then holds it until this transaction commits or
     /// rolls back: a store takes it before reading what its write depends on ("does an overlapping binding exist?",
     /// "how much budget is left?") wherever another server on the same database could write in between. Take several
-    /// in one fixed order (their names sorted), so that two transactions cannot wait for each other.
+    /// in one fixed order (``lock(_:)-([String])`` sorts them), so that two transactions cannot wait for each other.
     ///
     /// On SQLite this waits for nothing: one server writes to a database, one transaction at a time.
     /// - Throws: ``StorageError``, e.g. ``StorageError/Code/unavailable`` when the connection is lost meanwhile.
     public func lock(_ name: String) throws(StorageError) {
+        try self.lock([name])
+    }
+
+    /// ``lock(_:)`` for several names at once, taken in sorted order (one round trip on PostgreSQL).
+    public func lock(_ names: [String]) throws(StorageError) {
         self.checkActive()
-        try self.connection.lockUntilTransactionEnds(name)
+        let ordered = Set(names).sorted()
+        guard !ordered.isEmpty else { return }
+        try self.connection.lockUntilTransactionEnds(ordered)
     }
 
     /// Runs SQL that may hold several statements, uncached; for migrations.

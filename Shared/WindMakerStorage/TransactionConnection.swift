@@ -12,11 +12,12 @@ package protocol TransactionConnection: AnyObject {
     func scan(_ sql: String, _ arguments: [SQLValue], _ body: (ScanRow) throws -> Void) throws
     /// Runs SQL that may hold several statements, uncached: migrations.
     func executeScript(_ sql: String) throws(StorageError)
-    /// Waits for the lock named `name` and holds it until the transaction ends (``Transaction/lock(_:)``).
-    func lockUntilTransactionEnds(_ name: String) throws(StorageError)
+    /// Waits for the locks named `names`, in that order, and holds them until the transaction ends
+    /// (``Transaction/lock(_:)``).
+    func lockUntilTransactionEnds(_ names: [String]) throws(StorageError)
 }
 
 extension Connection: TransactionConnection {
     /// Nothing to wait for: a SQLite database has one writer, which holds the whole database while it writes.
-    func lockUntilTransactionEnds(_ name: String) throws(StorageError) {}
+    func lockUntilTransactionEnds(_ names: [String]) throws(StorageError) {}
 }

@@ -25,7 +25,7 @@ import WindMakerTestSupport
     let service: AssessmentService
 
     init() throws {
-        let database = try SQLiteDatabase(path: ":memory:")
+        let database = try TestStore.serviceDatabase("assessment")
         try database.migrate(AssessmentSchema.migrations)
         let assessment = Assessment(database: database)
         try assessment.publishDefaultRulebookIfNone(effectiveFrom: try PeriodID("2021-07"), at: Self.now)
@@ -60,6 +60,23 @@ import WindMakerTestSupport
             #expect(refused?.code == .failedPrecondition, "\(period)")
             #expect(refused?.message.contains(message) == true, "\(refused?.message ?? "")")
         }
+    }
+
+    /// A period being computed (here by another instance on the same store) is not computed a second time at once.
+    @Test func aPeriodBeingComputedElsewhereIsNotComputedAgain() async throws {
+        let database =
+            try TestStore.secondInstance(of: self.service.assessment.database) ?? self.service.assessment.database
+        let refused = try await database.exclusively("compute 2021-09") {
+            await self.status {
+                try await self.service.compute(
+                    request: AssessmentV1.PeriodRequest(period: "2021-09"),
+                    responses: ResponseWriter(io: RecordingCallIO()),
+                    context: .testing(AssessmentV1.Assessment.Method.compute, peer: Self.operatorPeer)
+                )
+            }
+        }
+        #expect(refused?.code == .aborted, "\(String(describing: refused))")
+        #expect(refused?.message.contains("compute 2021-09 is already running") == true)
     }
 
     @Test func rulebooksCannotTakeEffectBeforeTheProgram() async throws {

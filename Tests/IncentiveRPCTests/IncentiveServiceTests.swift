@@ -46,10 +46,13 @@ import WindMakerTestSupport
         """
 
     let service: IncentiveService
+    /// On PostgreSQL, a second instance of the service on the same store; the concurrency test spreads its calls
+    /// over both.
+    let secondInstance: IncentiveService?
     let clock: SettableClock
 
     init(state: String = "FINAL") async throws {
-        let database = try SQLiteDatabase(path: ":memory:")
+        let database = try TestStore.serviceDatabase("incentive")
         try database.migrate(IncentiveSchema.migrations)
         let incentive = Incentive(database: database)
         try await incentive.prepare(at: Self.start)
@@ -68,11 +71,11 @@ import WindMakerTestSupport
         }
         let clock = SettableClock(Self.start)
         self.clock = clock
-        self.service = IncentiveService(
-            incentive: incentive,
-            source: FixedSource(state: state, cards: cards),
-            clock: { clock.now }
-        )
+        let source = FixedSource(state: state, cards: cards)
+        self.service = IncentiveService(incentive: incentive, source: source, clock: { clock.now })
+        self.secondInstance = try TestStore.secondInstance(of: database).map { database in
+            IncentiveService(incentive: Incentive(database: database), source: source, clock: { clock.now })
+        }
         _ = try await self.service.createProgram(
             request: IncentiveV1.CreateProgramRequest(
                 programId: "wm-2021h2",
@@ -122,15 +125,24 @@ import WindMakerTestSupport
         return try #require(io.sent(as: IncentiveV1.ComputeProgress.self).last)
     }
 
-    private func approve(as peer: PeerIdentity, key: String? = nil) async throws -> IncentiveV1.BatchResponse {
-        try await self.service.approveBatch(
+    private func approve(
+        as peer: PeerIdentity,
+        key: String? = nil,
+        on instance: IncentiveService? = nil
+    ) async throws -> IncentiveV1.BatchResponse {
+        try await (instance ?? self.service).approveBatch(
             request: IncentiveV1.BatchRequest(batchId: "wm-2021h2.2021-07.1"),
             context: .testing(Method.approveBatch, peer: peer, metadata: key.map { ["idempotency-key": $0] } ?? [:])
         )
     }
 
-    private func post(key: String? = nil) async throws -> IncentiveV1.PostBatchResponse {
-        try await self.service.postBatch(
+    private func post(
+        key: String? = nil,
+        on instance: IncentiveService? = nil
+    ) async throws
+        -> IncentiveV1.PostBatchResponse
+    {
+        try await (instance ?? self.service).postBatch(
             request: IncentiveV1.BatchRequest(batchId: "wm-2021h2.2021-07.1"),
             context: .testing(Method.postBatch, peer: Self.carol, metadata: key.map { ["idempotency-key": $0] } ?? [:])
         )
@@ -286,13 +298,19 @@ import WindMakerTestSupport
         #expect(voided?.code == .failedPrecondition && voided?.message.contains("REJECTED") == true)
     }
 
+    /// On PostgreSQL the sixteen callers alternate between two instances on one store.
     @Test func sixteenConcurrentApprovalsAndPostsTakeEffectOnce() async throws {
         _ = try await self.compute(as: Self.alice)
+        let instances = [self.service, self.secondInstance ?? self.service]
         let approvals = await withTaskGroup(of: RPCError?.self) { group in
             for index in 0 ..< 16 {
                 group.addTask {
                     await self.status {
-                        try await self.approve(as: index % 2 == 0 ? Self.bob : Self.carol, key: "approve-\(index)")
+                        try await self.approve(
+                            as: index % 4 < 2 ? Self.bob : Self.carol,
+                            key: "approve-\(index)",
+                            on: instances[index % 2]
+                        )
                     }
                 }
             }
@@ -302,17 +320,38 @@ import WindMakerTestSupport
         #expect(approvals.compactMap { $0 }.allSatisfy { $0.code == .failedPrecondition })
         self.clock.set(Self.start.adding(seconds: 8 * 86_400))
         let posts = await withTaskGroup(of: String?.self) { group in
-            for _ in 0 ..< 16 {
-                group.addTask { try? await self.post(key: "post-once").batch?.state }
+            for index in 0 ..< 16 {
+                group.addTask { try? await self.post(key: "post-once", on: instances[index % 2]).batch?.state }
             }
             return await group.reduce(into: []) { $0.append($1) }
         }
         #expect(posts == Array(repeating: "POSTED", count: 16))
+        // The same top-up retried by sixteen callers on both instances funds once.
+        let topUps = await withTaskGroup(of: RPCError?.self) { group in
+            for index in 0 ..< 16 {
+                group.addTask {
+                    await self.status {
+                        try await instances[index % 2].fundProgram(
+                            request: IncentiveV1.FundProgramRequest(programId: "wm-2021h2", cashFen: 500),
+                            context: .testing(
+                                Method.fundProgram,
+                                peer: Self.alice,
+                                metadata: ["idempotency-key": "top-up"]
+                            )
+                        )
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(topUps.allSatisfy { $0 == nil }, "\(topUps)")
+        #expect(try self.service.incentive.reconcile().violations.isEmpty)
         let budget = try await self.service.getBudget(
             request: IncentiveV1.ProgramRequest(programId: "wm-2021h2"),
             context: .testing(Method.getBudget, peer: Self.alice)
         )
         #expect(budget.budget?.cash?.posted == 40_000 && budget.budget?.cash?.reserved == 0)
+        #expect(budget.budget?.cash?.funded == 1_000_500)
     }
 
     @Test func operatorTransfersAreCheckedWhole() async throws {

@@ -27,7 +27,7 @@ import WindMakerTestSupport
     }
 
     @Test func streamsEveryBindingInBatchesOfAThousand() async throws {
-        let registry = try Registry(database: SQLiteDatabase(path: ":memory:"))
+        let registry = try Registry(database: TestStore.serviceDatabase("registry"))
         let service = RegistryService(registry: registry)
         let provider = try registry.apply(
             RegistryServiceTests.applicationForStream,
@@ -81,7 +81,7 @@ import WindMakerTestSupport
         (CommonV1.Date(year: 2021, month: 2, day: 30), CommonV1.Date(year: 2021, month: 3, day: 1), "from"),
     ])
     func invalidRangesNameTheField(from: CommonV1.Date?, through: CommonV1.Date, field: String) async throws {
-        let service = RegistryService(registry: try Registry(database: SQLiteDatabase(path: ":memory:")))
+        let service = RegistryService(registry: try Registry(database: TestStore.serviceDatabase("registry")))
         await #expect {
             _ = try await self.stream(service, from: from, through: through)
         } throws: { error in

@@ -6,6 +6,7 @@ import WindMakerRPC
 import WindMakerRegistry
 import WindMakerServiceAPI
 import WindMakerStorage
+import WindMakerTestSupport
 
 @testable import RegistryRPC
 
@@ -15,7 +16,7 @@ import WindMakerStorage
 
     init() throws {
         self.service = RegistryService(
-            registry: try Registry(database: try SQLiteDatabase(path: ":memory:")),
+            registry: try Registry(database: try TestStore.serviceDatabase("registry")),
             clock: { RegistryServiceTests.now }
         )
     }

@@ -20,7 +20,7 @@ import WindMakerTestSupport
     let service: RegistryService
 
     init() throws {
-        self.database = try SQLiteDatabase(path: ":memory:")
+        self.database = try TestStore.serviceDatabase("registry")
         self.service = RegistryService(registry: try Registry(database: self.database), clock: { Self.now })
     }
 

@@ -1,6 +1,7 @@
 import WindMakerAssessment
 import WindMakerKit
 import WindMakerStorage
+import WindMakerTestSupport
 
 /// An assessment on an in-memory database with the default rulebook, two LOCAL providers and one BRAND provider,
 /// each serving one merchant, and facts for July–September 2021.
@@ -19,7 +20,7 @@ struct AssessmentHarness {
     }
 
     init() async throws {
-        let database = try SQLiteDatabase(path: ":memory:")
+        let database = try TestStore.serviceDatabase("assessment")
         try database.migrate(AssessmentSchema.migrations)
         self.assessment = Assessment(database: database)
         try self.assessment.publishDefaultRulebookIfNone(effectiveFrom: try PeriodID("2021-07"), at: self.computedAt)

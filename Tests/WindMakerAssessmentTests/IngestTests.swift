@@ -3,13 +3,14 @@ import Testing
 import WindMakerAssessment
 import WindMakerKit
 import WindMakerStorage
+import WindMakerTestSupport
 
 @Suite struct IngestTests {
     private let rules = FactRules(programStart: try! CivilDate("2021-07-01"), today: try! CivilDate("2021-10-15"))
     private let now = Timestamp(microsecondsSinceEpoch: 1_634_000_000_000_000)
 
     private func assessment() throws -> Assessment {
-        let database = try SQLiteDatabase(path: ":memory:")
+        let database = try TestStore.serviceDatabase("assessment")
         try database.migrate(AssessmentSchema.migrations)
         return Assessment(database: database)
     }
@@ -109,7 +110,7 @@ import WindMakerStorage
     private let now = Timestamp(microsecondsSinceEpoch: 1_634_000_000_000_000)
 
     private func assessment() throws -> Assessment {
-        let database = try SQLiteDatabase(path: ":memory:")
+        let database = try TestStore.serviceDatabase("assessment")
         try database.migrate(AssessmentSchema.migrations)
         return Assessment(database: database)
     }
@@ -161,7 +162,7 @@ import WindMakerStorage
 
 @Suite struct IngestReportTests {
     @Test func problemsDoNotEchoHugeInput() async throws {
-        let database = try SQLiteDatabase(path: ":memory:")
+        let database = try TestStore.serviceDatabase("assessment")
         try database.migrate(AssessmentSchema.migrations)
         let assessment = Assessment(database: database)
         let rules = FactRules(programStart: try CivilDate("2021-07-01"), today: try CivilDate("2021-10-15"))

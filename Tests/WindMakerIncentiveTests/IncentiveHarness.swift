@@ -5,7 +5,6 @@ import WindMakerTestSupport
 
 /// An incentive service's domain over a fresh database, with a program and helpers to build scorecard inputs.
 final class IncentiveHarness: Sendable {
-    let directory: TemporaryDirectory
     let incentive: Incentive
     let program = try! ProgramID("wm-2021h2")
     let july = try! PeriodID("2021-07")
@@ -24,8 +23,7 @@ final class IncentiveHarness: Sendable {
         """
 
     init(rules: String = IncentiveHarness.rules, cash: Int64 = 100_000_000, traffic: Int64 = 1_000_000) async throws {
-        self.directory = try TemporaryDirectory()
-        let database = try SQLiteDatabase(path: self.directory.databasePath)
+        let database = try TestStore.serviceDatabase("incentive")
         try database.migrate(IncentiveSchema.migrations)
         self.incentive = Incentive(database: database)
         try await self.incentive.prepare(at: self.now)

@@ -2,6 +2,7 @@ import Foundation
 import WindMakerKit
 import WindMakerRegistry
 import WindMakerStorage
+import WindMakerTestSupport
 
 /// A registry on a private in-memory database, with helpers to build the state a test needs.
 struct RegistryHarness {
@@ -10,7 +11,7 @@ struct RegistryHarness {
     let registry: Registry
 
     init() throws {
-        self.registry = try Registry(database: SQLiteDatabase(path: ":memory:"))
+        self.registry = try Registry(database: TestStore.serviceDatabase("registry"))
     }
 
     init(registry: Registry) {

@@ -4,13 +4,14 @@ import WindMakerKit
 import WindMakerServiceKit
 import WindMakerStorage
 import WindMakerStoreKit
+import WindMakerTestSupport
 
 /// Keys are kept for the retention, then forgotten, by the pruner that runs beside every server.
 @Suite struct IdempotencyPrunerTests {
     static let day: Int64 = 24 * 3600
 
     @Test func keysOlderThanTheRetentionArePrunedAndNewerOnesKept() async throws {
-        let database = try SQLiteDatabase(path: ":memory:")
+        let database = try TestStore.serviceDatabase("pruner")
         try database.migrate([Migration(version: 1, name: "keys", sql: IdempotencyStore.schema)])
         for (key, age) in [("eight-days", 8 * Self.day), ("six-days", 6 * Self.day), ("now", 0)] {
             let stored = try IdempotencyKey(caller: "c", key: key, method: "m", request: [])

@@ -2,13 +2,14 @@ import Testing
 import WindMakerKit
 import WindMakerStorage
 import WindMakerStoreKit
+import WindMakerTestSupport
 
 /// The idempotency table any service keeps: stored beside the change, replayed, refused for another request, pruned.
 @Suite struct IdempotencyStoreTests {
     let database: any Database
 
     init() throws {
-        self.database = try SQLiteDatabase(path: ":memory:")
+        self.database = try TestStore.serviceDatabase("idempotency")
         try self.database.migrate([
             Migration(version: 1, name: "keys", sql: IdempotencyStore.schema + ["CREATE TABLE notes (body TEXT)"])
         ])

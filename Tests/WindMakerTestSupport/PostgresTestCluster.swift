@@ -1,4 +1,5 @@
 import Foundation
+import WindMakerPostgres
 
 /// The PostgreSQL these tests use: the throwaway cluster `scripts/test` starts (`scripts/pg-test-cluster`), named by
 /// `WM_TEST_POSTGRES_URL`, and stopped when the run ends.
@@ -16,6 +17,15 @@ public enum PostgresTestCluster {
             throw Missing()
         }
         return url
+    }
+
+    /// The URL of a new, empty database in the cluster: for servers, whose schema names are fixed.
+    public static func freshDatabase() throws -> String {
+        let url = try Self.url()
+        let name = "wm_\(UUID().uuidString.prefix(8).lowercased())"
+        try PostgresConnection(url: url).execute("CREATE DATABASE \(name)")
+        guard let slash = url.lastIndex(of: "/") else { return url }
+        return url[..<slash] + "/" + name
     }
 
     /// A schema name no other test uses.

@@ -27,7 +27,7 @@ public struct ServiceTestServer: Sendable {
         let server = try await ServerProcess.start(
             executable,
             certificate: certificate,
-            arguments: ["--data-dir", directory.path] + arguments
+            arguments: (arguments.contains("--store") ? [] : ["--data-dir", directory.path]) + arguments
         )
         return ServiceTestServer(server: server, dataDirectory: directory)
     }

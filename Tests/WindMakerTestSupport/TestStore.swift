@@ -8,6 +8,30 @@ public enum StorageEngine: String, CaseIterable, Sendable, CustomStringConvertib
     case postgres
 
     public var description: String { self.rawValue }
+
+    /// The engine the services' store-level suites run on: `WM_TEST_STORE_ENGINE` (`scripts/test` runs them once
+    /// with each), SQLite when unset.
+    public static var forServiceTests: StorageEngine {
+        ProcessInfo.processInfo.environment["WM_TEST_STORE_ENGINE"].flatMap(StorageEngine.init(rawValue:)) ?? .sqlite
+    }
+}
+
+extension TestStore {
+    /// Another database on the same store, as a second server instance opens it; `nil` for SQLite, which has one
+    /// server per file.
+    public static func secondInstance(of database: any Database) throws -> (any Database)? {
+        guard let postgres = database as? PostgresDatabase else { return nil }
+        return try PostgresDatabase(url: postgres.location, schema: postgres.schema, writeLanes: 4, readConnections: 2)
+    }
+
+    /// A fresh, empty database on ``StorageEngine/forServiceTests``: SQLite in memory (no file, no fsync), or a
+    /// schema of its own in the test cluster.
+    public static func serviceDatabase(_ prefix: String) throws -> any Database {
+        switch StorageEngine.forServiceTests {
+        case .sqlite: try SQLiteDatabase(path: ":memory:")
+        case .postgres: try TestStore(.postgres, prefix: prefix).database
+        }
+    }
 }
 
 /// A fresh, empty store on one engine: a SQLite file in a temporary directory, or a schema of its own in the test

@@ -20,6 +20,19 @@ extension AssessmentService {
         )
         // The state is checked again when the scores are stored; checking it first spares a refused call the
         // registry round trips and a progress bar.
+        // One computation of a period at a time, across every instance on the store.
+        try await self.calls.guarded(context) {
+            try await self.assessment.database.exclusively("compute \(period)") {
+                try await self.computeHoldingThePeriod(period, responses: responses, context: context)
+            }
+        }
+    }
+
+    private func computeHoldingThePeriod(
+        _ period: PeriodID,
+        responses: ResponseWriter<AssessmentV1.ComputeProgress>,
+        context: ServerContext
+    ) async throws {
         var current = try await self.calls.reading(context) { try self.assessment.periodRecord(period) }
         try current.state.applyChecked(.compute, period: period)
         let (providers, snapshot) = try await self.registryInputs(for: period, context: context)

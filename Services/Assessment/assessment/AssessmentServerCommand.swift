@@ -21,8 +21,7 @@ struct AssessmentServerCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ServerOptions
 
-    @Option(name: .customLong("data-dir"), help: "Directory of assessment.sqlite (env WM_DATA_DIR, default .dev/data).")
-    var dataDirectory: String?
+    @OptionGroup var store: StoreOptions
 
     @OptionGroup var registry: RegistryUpstreamOptions
 
@@ -61,12 +60,9 @@ struct AssessmentServerCommand: AsyncParsableCommand {
         let limits = try self.options.limits.applied()
         let retention = try self.options.idempotencyRetention()
         let settings = try self.settings()
-        let directory = self.dataDirectory ?? Environment.value("WM_DATA_DIR") ?? ".dev/data"
-        let path = try DataDirectory.file("assessment.sqlite", in: directory)
-        let database: Database
+        let database = try await self.store.open(service: "assessment", logger: logger)
         let assessment: Assessment
         do {
-            database = try Database(path: path)
             try database.migrate(AssessmentSchema.migrations)
             assessment = Assessment(database: database)
             try assessment.publishDefaultRulebookIfNone(
@@ -74,14 +70,14 @@ struct AssessmentServerCommand: AsyncParsableCommand {
                 at: SystemClock.now()
             )
         } catch let error as StorageError {
-            throw StartupError("cannot open the assessment database \(path): \(error.message)")
+            throw StartupError("cannot open the assessment store \(database.location): \(error.message)")
         }
         defer { database.close() }
         let durability = try database.durabilitySettings()
         logger.info(
             "assessment database open",
             metadata: [
-                "path": "\(path)",
+                "store": "\(database.location)",
                 "storage.journal_mode": "\(durability.journalMode)",
                 "storage.synchronous": "\(durability.synchronous)",
             ]

@@ -21,8 +21,7 @@ struct IncentiveServerCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ServerOptions
 
-    @Option(name: .customLong("data-dir"), help: "Directory of incentive.sqlite (env WM_DATA_DIR, default .dev/data).")
-    var dataDirectory: String?
+    @OptionGroup var store: StoreOptions
 
     @OptionGroup var registry: RegistryUpstreamOptions
 
@@ -67,24 +66,21 @@ struct IncentiveServerCommand: AsyncParsableCommand {
             tls: self.options.tls,
             logger: logger
         )
-        let directory = self.dataDirectory ?? Environment.value("WM_DATA_DIR") ?? ".dev/data"
-        let path = try DataDirectory.file("incentive.sqlite", in: directory)
-        let database: Database
+        let database = try await self.store.open(service: "incentive", logger: logger)
         let incentive: Incentive
         do {
-            database = try Database(path: path)
             try database.migrate(IncentiveSchema.migrations)
             incentive = Incentive(database: database, proposalLifetimeDays: self.proposalDays)
             try await incentive.prepare(at: SystemClock.now())
         } catch let error as StorageError {
-            throw StartupError("cannot open the incentive database \(path): \(error.message)")
+            throw StartupError("cannot open the incentive store \(database.location): \(error.message)")
         }
         defer { database.close() }
         let durability = try database.durabilitySettings()
         logger.info(
             "incentive database open",
             metadata: [
-                "path": "\(path)",
+                "store": "\(database.location)",
                 "storage.journal_mode": "\(durability.journalMode)",
                 "storage.synchronous": "\(durability.synchronous)",
             ]
@@ -93,7 +89,7 @@ struct IncentiveServerCommand: AsyncParsableCommand {
         guard report.violations.isEmpty else {
             let listed = report.violations.prefix(10).map { "  - \($0.description)" }.joined(separator: "\n")
             throw StartupError(
-                "the ledger in \(path) does not reconcile (\(report.violations.count) violations); refusing to start:\n"
+                "the ledger in \(database.location) does not reconcile (\(report.violations.count) violations); refusing to start:\n"
                     + listed
             )
         }

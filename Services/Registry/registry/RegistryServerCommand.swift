@@ -17,8 +17,7 @@ struct RegistryServerCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ServerOptions
 
-    @Option(name: .customLong("data-dir"), help: "Directory of registry.sqlite (env WM_DATA_DIR, default .dev/data).")
-    var dataDirectory: String?
+    @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let logger = LoggingSetup.bootstrap(
@@ -34,15 +33,12 @@ struct RegistryServerCommand: AsyncParsableCommand {
         try WindMakerServer.checkTLS(tls, identity: identity, name: "registry")
         let limits = try self.options.limits.applied()
         let retention = try self.options.idempotencyRetention()
-        let directory = self.dataDirectory ?? Environment.value("WM_DATA_DIR") ?? ".dev/data"
-        let path = try DataDirectory.file("registry.sqlite", in: directory)
-        let database: Database
+        let database = try await self.store.open(service: "registry", logger: logger)
         let registry: Registry
         do {
-            database = try Database(path: path)
             registry = try Registry(database: database)
         } catch {
-            throw StartupError("cannot open the registry database \(path): \(error.message)")
+            throw StartupError("cannot open the registry store \(database.location): \(error.message)")
         }
         defer { database.close() }
         // Read back from the connection that commits, not restated from the code that set it: the durability test
@@ -51,7 +47,7 @@ struct RegistryServerCommand: AsyncParsableCommand {
         logger.info(
             "registry database open",
             metadata: [
-                "path": "\(path)",
+                "store": "\(database.location)",
                 "storage.journal_mode": "\(durability.journalMode)",
                 "storage.synchronous": "\(durability.synchronous)",
             ]

@@ -121,6 +121,8 @@ public struct ServiceCalls: Sendable {
     /// |---|---|
     /// | ``RPCError``, an ``RPCErrorConvertible`` (a domain error, ``InvalidRequest``), `CancellationError` | its own |
     /// | ``StorageError/Code/busy`` | `UNAVAILABLE`: nothing was done, retry after a pause |
+    /// | ``StorageError/Code/unavailable`` | `UNAVAILABLE`: the database could not be reached; nothing was kept |
+    /// | ``StorageError/Code/locked`` | `ABORTED`: the same work is running elsewhere; retry once it is done |
     /// | ``StorageError/Code/invalidValue`` | `INVALID_ARGUMENT`: text with NUL that no check caught |
     /// | any other error | `INTERNAL` with a generic message; the detail goes to the call's log only, because storage messages name tables and columns |
     public func guarded<T: Sendable>(_ context: ServerContext, _ body: () async throws -> T) async throws -> T {
@@ -136,6 +138,11 @@ public struct ServiceCalls: Sendable {
         } catch let error as StorageError where error.code == .busy {
             context.logger.warning("\(self.service) storage busy", metadata: ["error": "\(error)"])
             throw RPCError(.unavailable, "the \(self.service) is busy; retry after a short pause")
+        } catch let error as StorageError where error.code == .unavailable {
+            context.logger.error("\(self.service) database unreachable", metadata: ["error": "\(error)"])
+            throw RPCError(.unavailable, "the \(self.service) cannot reach its database; nothing was done, retry later")
+        } catch let error as StorageError where error.code == .locked {
+            throw RPCError(.aborted, "\(error.message); retry once it has finished")
         } catch let error as StorageError where error.code == .invalidValue {
             // The only value storage refuses that a caller can send: text with NUL in a field not checked before.
             context.logger.notice("refused a request value", metadata: ["error": "\(error)"])

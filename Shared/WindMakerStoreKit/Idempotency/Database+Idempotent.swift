@@ -34,6 +34,8 @@ extension Database {
     ) async throws -> IdempotentOutcome<R> {
         try await self.write { sql in
             guard let key else { return .performed(try operation(sql)) }
+            // Two instances given the same key at once: the second waits here, then finds the first's record.
+            try sql.lock("idempotency \(key.caller) \(key.key)")
             if let record = try store.record(caller: key.caller, key: key.key, in: sql) {
                 guard record.method == key.method, record.request == key.request else {
                     throw InvalidRequest(

@@ -45,6 +45,7 @@ extension Assessment {
         at time: Timestamp,
         in sql: Transaction
     ) throws -> Appeal {
+        try sql.lock(Assessment.changeLock)
         let store = self.store
         let record = try store.period(period, in: sql) ?? .open(period)
         guard try store.scorecard(period: period, provider: provider, revision: nil, in: sql) != nil else {
@@ -117,6 +118,7 @@ extension Assessment {
         at time: Timestamp,
         in sql: Transaction
     ) throws -> (appeal: Appeal, scorecard: Scorecard) {
+        try sql.lock(Assessment.changeLock)
         let store = self.store
         guard var appeal = try store.appeal(id, in: sql) else {
             throw AssessmentError.notFound(what: "appeal \(id)")

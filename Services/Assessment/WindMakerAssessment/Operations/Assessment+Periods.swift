@@ -80,6 +80,7 @@ extension Assessment {
         let store = self.store
         let record = prepared.record
         return try await self.database.write { sql in
+            try sql.lock(Assessment.changeLock)
             var current = try store.period(record.period, in: sql) ?? .open(record.period)
             try Self.checkTransition(&current, .compute)
             try store.replaceScorecards(prepared.scorecards, of: record.period, in: sql)
@@ -126,6 +127,7 @@ extension Assessment {
         at time: Timestamp,
         in sql: Transaction
     ) throws -> PeriodRecord {
+        try sql.lock(Assessment.changeLock)
         let store = self.store
         var record = try store.period(period, in: sql) ?? .open(period)
         try Self.checkTransition(&record, .publish)
@@ -161,6 +163,7 @@ extension Assessment {
         at time: Timestamp,
         in sql: Transaction
     ) throws -> PeriodRecord {
+        try sql.lock(Assessment.changeLock)
         let store = self.store
         var record = try store.period(period, in: sql) ?? .open(period)
         if record.state == .published, let deadline = record.appealDeadline, time < deadline {

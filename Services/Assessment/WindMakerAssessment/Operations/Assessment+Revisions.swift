@@ -17,6 +17,7 @@ extension Assessment {
         at time: Timestamp,
         in sql: Transaction
     ) throws -> Scorecard {
+        try sql.lock(Assessment.changeLock)
         try Self.check(.uphold(override))
         let store = self.store
         let record = try store.period(period, in: sql) ?? .open(period)

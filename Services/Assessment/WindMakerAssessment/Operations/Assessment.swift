@@ -9,6 +9,12 @@ public final class Assessment: Sendable {
     public let database: any Database
     let store: SQLiteAssessmentStore
 
+    /// The named lock (``Transaction/lock(_:)``) every change to a period, an appeal, a late revision or the
+    /// rulebooks takes first: these are an operator's occasional decisions, so one lock for all of them costs nothing
+    /// and lets each decide on what it read without another instance changing it meanwhile. Ingest takes none: a
+    /// fact's insert settles duplicates itself (`ON CONFLICT`).
+    static let changeLock = "period state"
+
     public init(database: any Database, store: SQLiteAssessmentStore = SQLiteAssessmentStore()) {
         self.database = database
         self.store = store
@@ -89,6 +95,7 @@ public final class Assessment: Sendable {
         at time: Timestamp,
         in sql: Transaction
     ) throws -> RulebookRecord {
+        try sql.lock(Assessment.changeLock)
         let store = self.store
         let version = (try store.latestRulebookVersion(in: sql) ?? 0) + 1
         let record = try AssessmentError.checking { () throws(InvalidRequest) in
@@ -110,6 +117,7 @@ public final class Assessment: Sendable {
     public func publishDefaultRulebookIfNone(effectiveFrom: PeriodID, at time: Timestamp) throws -> RulebookRecord {
         let store = self.store
         return try self.database.transaction { sql in
+            try sql.lock(Assessment.changeLock)
             if let existing = try store.rulebook(version: 1, in: sql) { return existing }
             let record = try RulebookRecord(
                 version: 1,

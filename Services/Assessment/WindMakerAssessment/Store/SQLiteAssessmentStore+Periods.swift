@@ -53,6 +53,8 @@ extension SQLiteAssessmentStore {
     }
 
     public func appendAudit(_ record: AuditRecord, in sql: Transaction) throws(StorageError) {
+        // The next id is read, then written: on a shared store no other instance may read the same one meanwhile.
+        try sql.lock("assessment audit")
         let next =
             try sql.queryOne("SELECT COALESCE(MAX(id), 0) + 1 FROM assessment_audit", [])?.value(at: 0, as: Int64.self)
             ?? 1

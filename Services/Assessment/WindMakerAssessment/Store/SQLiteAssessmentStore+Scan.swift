@@ -7,8 +7,9 @@ extension SQLiteAssessmentStore {
     /// were checked at ingest), its ``FactFingerprint`` hash computed from the same bytes. Reading and decoding run
     /// on a thread of their own while `visit` runs on the caller's (``Database/scanInBatches(_:_:batchSize:decode:consume:)``).
     ///
-    /// The date condition is written `+fact_date` so that it cannot use the date index: a period's windows cover
-    /// most facts, and one pass over the table reads them far faster than a lookup per index entry.
+    /// The date condition is written `fact_date || ''` so that it cannot use the date index (on either engine): a
+    /// period's windows cover most facts, and one pass over the table reads them far faster than a lookup per index
+    /// entry.
     /// - Throws: ``StorageError/Code/invalidValue`` for a row no ingest could have stored.
     public func scanFacts(
         from first: CivilDate,
@@ -17,7 +18,7 @@ extension SQLiteAssessmentStore {
         _ visit: (FactRow) -> Void
     ) throws {
         try database.scanInBatches(
-            "SELECT \(Fact.columns) FROM facts WHERE +fact_date >= ? AND +fact_date <= ?",
+            "SELECT \(Fact.columns) FROM facts WHERE fact_date || '' >= ? AND fact_date || '' <= ?",
             [first.sqlValue, last.sqlValue],
             decode: Self.factRow
         ) { batch in

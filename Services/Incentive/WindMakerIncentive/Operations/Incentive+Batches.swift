@@ -27,6 +27,7 @@ extension Incentive {
         at time: Timestamp,
         in sql: Transaction
     ) throws -> ComputeOutcome {
+        try sql.lock(Incentive.programLock(programID))
         let program = try self.program(programID, in: sql)
         guard program.covers(period) else {
             throw IncentiveError.failedPrecondition(
@@ -105,6 +106,7 @@ extension Incentive {
     /// Approves a proposed batch: by a different identity than the proposer (the four-eyes rule), before it
     /// expires. Posting may follow once the rules' hold period has passed.
     public func approve(_ id: BatchID, actor: String, at time: Timestamp, in sql: Transaction) throws -> Batch {
+        try sql.lock(Incentive.programLock(id.program))
         var batch = try self.batch(id, in: sql)
         guard batch.proposedBy != actor else {
             throw IncentiveError.permissionDenied(
@@ -140,6 +142,7 @@ extension Incentive {
         at time: Timestamp,
         in sql: Transaction
     ) throws -> Batch {
+        try sql.lock(Incentive.programLock(id.program))
         if let violation = TextRule.violation(of: reason.trimmedWhitespace, field: "reason", maximum: 500) {
             throw IncentiveError.invalidArgument([violation])
         }
@@ -160,6 +163,9 @@ extension Incentive {
 
     /// Expires every proposal whose approval deadline has passed, releasing what it reserved; returns them.
     public func expireProposals(at time: Timestamp, in sql: Transaction) throws -> [Batch] {
+        // Read again once their programs are locked: another instance may have approved one meanwhile.
+        let programs = try self.store.expiredProposals(at: time, in: sql).map { Self.programLock($0.id.program) }
+        try sql.lock(programs)
         var expired: [Batch] = []
         for var batch in try self.store.expiredProposals(at: time, in: sql) {
             try Self.transition(&batch, .expire)
@@ -197,6 +203,7 @@ extension Incentive {
         at time: Timestamp,
         in sql: Transaction
     ) throws -> PostOutcome {
+        try sql.lock(Incentive.programLock(id.program))
         var batch = try self.batch(id, in: sql)
         let lines = try self.store.lines(id, openOnly: true, in: sql)
         if batch.state == .posted {
@@ -413,6 +420,7 @@ extension Incentive {
         at time: Timestamp,
         in sql: Transaction
     ) throws -> EntitlementLine {
+        try sql.lock(Incentive.programLock(id.program))
         let reason = reason.trimmedWhitespace
         if let violation = TextRule.violation(of: reason, field: "reason", maximum: 500) {
             throw IncentiveError.invalidArgument([violation])

@@ -7,6 +7,10 @@ public import WindMakerStorage
 /// It reads no clock of its own: callers pass the time and the actor. Every change runs inside the caller's write
 /// (`in sql`), so the adapter stores it together with its idempotency key; the ledger's transfers are part of the
 /// same write, so a batch and the money it moves are stored whole or not at all.
+///
+/// Every change to a program (its funding, rules, batches and their lines) first takes the program's named lock
+/// (``programLock(_:)``), so that on a shared store two instances' changes to one program queue rather than decide
+/// on what the other is changing; the ledger then locks the accounts it moves money between.
 public final class Incentive: Sendable {
     public let database: any Database
     public let ledger: Ledger
@@ -18,6 +22,11 @@ public final class Incentive: Sendable {
         self.database = database
         self.ledger = Ledger(database: database)
         self.proposalLifetimeSeconds = proposalLifetimeDays * 86_400
+    }
+
+    /// The named lock (``Transaction/lock(_:)``) every change to the program takes first.
+    static func programLock(_ id: ProgramID) -> String {
+        "program \(id)"
     }
 
     /// Opens the accounts every ledger has (funding sources, paid-out clearing); run once at start.
@@ -38,6 +47,7 @@ public final class Incentive: Sendable {
         at time: Timestamp,
         in sql: Transaction
     ) throws -> Program {
+        try sql.lock(Incentive.programLock(id))
         let trimmed = name.trimmedWhitespace
         if let violation = TextRule.violation(of: trimmed, field: "name", maximum: 200) {
             throw IncentiveError.invalidArgument([violation])
@@ -78,6 +88,7 @@ public final class Incentive: Sendable {
         at time: Timestamp,
         in sql: Transaction
     ) throws -> BudgetReport {
+        try sql.lock(Incentive.programLock(id))
         var violations: [FieldViolation] = []
         if cash < 0 { violations.append(FieldViolation(field: "cash_fen", description: "must not be negative")) }
         if traffic < 0 { violations.append(FieldViolation(field: "traffic", description: "must not be negative")) }
@@ -141,6 +152,7 @@ public final class Incentive: Sendable {
         at time: Timestamp,
         in sql: Transaction
     ) throws -> RulesVersion {
+        try sql.lock(Incentive.programLock(id))
         let rules = try IncentiveError.checking { () throws(InvalidRequest) in
             try EntitlementRules.read(Array(document.utf8))
         }

@@ -17,6 +17,7 @@ public final class Ledger: Sendable {
     public func open(_ account: Account, at time: Timestamp) async throws -> Account {
         let store = self.store
         return try await self.database.write { sql in
+            try sql.lock(Self.accountLock(account.id))
             if let existing = try store.account(account.id, in: sql) {
                 guard existing.unit == account.unit, existing.noOverdraft == account.noOverdraft else {
                     throw LedgerError.invalid(field: "account", "\(account.id) already exists with other settings")
@@ -30,6 +31,7 @@ public final class Ledger: Sendable {
 
     /// Opens each of `accounts` that does not exist yet, inside the caller's write.
     public func openMissing(_ accounts: [Account], at time: Timestamp, in sql: Transaction) throws {
+        try sql.lock(accounts.map { Self.accountLock($0.id) })
         for account in accounts where try self.store.account(account.id, in: sql) == nil {
             try self.store.insertAccount(account, at: time, in: sql)
         }
@@ -117,8 +119,15 @@ public final class Ledger: Sendable {
         }
     }
 
-    /// An engine over the accounts and already stored transfers that `group` touches.
+    /// The named lock (``Transaction/lock(_:)``) held on an account while its balances are read and changed.
+    static func accountLock(_ id: AccountID) -> String {
+        "account \(id)"
+    }
+
+    /// An engine over the accounts and already stored transfers that `group` touches, read once their accounts are
+    /// locked: balances checked against overdraft and transfer states decided on cannot change until the write ends.
     private func engine(for group: [Transfer], in sql: Transaction) throws -> LedgerEngine {
+        try sql.lock(group.flatMap { [Self.accountLock($0.debit), Self.accountLock($0.credit)] })
         var accounts: [Account] = []
         var seen = Set<AccountID>()
         var stored: [Transfer] = []

@@ -27,7 +27,7 @@ extension SQLiteIncentiveStore {
     public func programs(after: ProgramID?, limit: Int?, in sql: some SQLExecuting) throws -> [Program] {
         try sql.query(
             "SELECT \(Self.programColumns) FROM programs WHERE id > ? ORDER BY id LIMIT ?",
-            [.text(after?.rawValue ?? ""), .integer(Int64(limit ?? -1))]
+            [.text(after?.rawValue ?? ""), .integer(Int64(limit ?? Int.max))]
         ).map(Self.program(row:))
     }
 

@@ -170,7 +170,10 @@ extension Registry {
         return binding
     }
 
+    /// Holds the (client, scope) lock for the rest of the transaction, so no other instance can add an overlapping
+    /// binding between this check and the caller's save.
     private func checkNoConflict(_ binding: Binding, in sql: Transaction) throws {
+        try sql.lock("bindings \(binding.client) \(binding.scope)")
         let occupying = try self.store.occupyingBindings(
             client: binding.client,
             scope: binding.scope,

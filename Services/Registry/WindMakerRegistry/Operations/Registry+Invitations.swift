@@ -124,6 +124,8 @@ extension Registry {
         violations += application.validate()
         guard let invitationCode, violations.isEmpty else { throw RegistryError.invalidArgument(violations) }
         let profile = try application.validated()
+        // Redeemed once: a second redemption on another instance waits, then finds it used.
+        try sql.lock("invitation \(invitationCode)")
         guard var invitation = try self.store.invitation(invitationCode, in: sql) else {
             throw RegistryError.invitationRequired(.unknownCode)
         }

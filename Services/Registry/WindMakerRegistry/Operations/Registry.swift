@@ -74,6 +74,7 @@ public final class Registry: Sendable {
     /// Inserts a new provider and its creation entry, refusing a credit code that is taken.
     func insertNew(_ provider: Provider, entry: AuditEntry, in sql: Transaction) throws {
         let creditCode = provider.profile.creditCode
+        try Self.lockCreditCode(creditCode, in: sql)
         if let existing = try self.store.providerID(creditCode: creditCode, in: sql) {
             throw RegistryError.alreadyExists(creditCode: creditCode, existing: existing)
         }
@@ -87,6 +88,12 @@ public final class Registry: Sendable {
             throw error
         }
         try self.store.appendAuditEntry(entry, in: sql)
+    }
+
+    /// Holds the credit code's named lock for the rest of the transaction, so that two instances cannot both find it
+    /// free and both insert.
+    private static func lockCreditCode(_ creditCode: CreditCode, in sql: Transaction) throws(StorageError) {
+        try sql.lock("credit code \(creditCode)")
     }
 
     // MARK: Lifecycle
