@@ -10,7 +10,8 @@ struct ConnectionOptions: ParsableArguments {
     @Option(
         name: .customLong("server"),
         help: ArgumentHelp(
-            "host:port of the server (env WM_SERVER, WM_ASSESSMENT_SERVER for assessment commands, "
+            "host:port of the server, or several instances' separated by commas (env WM_SERVER, "
+                + "WM_ASSESSMENT_SERVER for assessment commands, "
                 + "WM_INCENTIVE_SERVER for incentive commands; default 127.0.0.1:7401, 7402 for assessment, 7403 for "
                 + "incentive)."
         )
@@ -38,27 +39,36 @@ struct ConnectionOptions: ParsableArguments {
         }
     }
 
-    /// A client for the server, and the connection to close when done.
+    /// A client for the server (several instances' addresses are balanced), and the connection to close when done.
     /// - Parameter service: where the service listens unless `--server` says otherwise.
-    func connect(_ service: ServiceEndpoint = .registry) throws -> (client: RPCClient, connection: RPCConnection) {
+    func connect(_ service: ServiceEndpoint = .registry) throws -> (client: RPCClient, connection: BalancedConnection) {
         let text = self.server ?? Environment.value(service.environmentVariable) ?? service.defaultAddress
-        guard let address = ListenAddress(parsing: text) else {
-            throw ValidationError("--server must be host:port, got \"\(text)\"")
+        guard let addresses = AddressList.parse(text) else {
+            throw ValidationError(
+                "--server must be host:port, or up to \(AddressList.maximumCount) of them separated by commas, got"
+                    + " \"\(text)\""
+            )
         }
-        let serverName = self.serverName ?? address.host
         var logger = Logger(label: "wmctl")
         logger.logLevel = .error
-        let security = try TLSChannelSecurity(
-            configuration: try self.tls.clientConfiguration(serverName: serverName),
-            logger: logger
-        )
-        let connection = RPCConnection(
-            host: address.host,
-            port: address.port,
-            serverName: serverName,
-            security: security,
-            logger: logger
-        )
+        let endpoints = try addresses.map { address in
+            let serverName = self.serverName ?? address.host
+            return BalancedConnection.Endpoint(
+                address: address.description,
+                connection: RPCConnection(
+                    host: address.host,
+                    port: address.port,
+                    serverName: serverName,
+                    security: try TLSChannelSecurity(
+                        configuration: try self.tls.clientConfiguration(serverName: serverName),
+                        logger: logger
+                    ),
+                    logger: logger
+                )
+            )
+        }
+        // A command makes a few calls: the instances' health is learned from those calls, not watched.
+        let connection = BalancedConnection(endpoints, logger: logger, watchHealth: false)
         return (RPCClient(transport: connection), connection)
     }
 

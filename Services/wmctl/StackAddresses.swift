@@ -2,21 +2,24 @@ import ArgumentParser
 import WindMakerRPC
 import WindMakerServiceSupport
 
-/// Where the three services listen, for the commands that talk to all of them (`demo`, `report`): flags, else the
+/// Where the three services' instances listen (one address each, or several separated by commas), for the commands that talk to all of them (`demo`, `report`): flags, else the
 /// `WM_*_SERVER` variables the single-service commands read, else the default ports.
 struct StackAddresses: ParsableArguments {
-    @Option(name: .customLong("registry"), help: "host:port of the registry (env WM_SERVER; default 127.0.0.1:7401).")
+    @Option(
+        name: .customLong("registry"),
+        help: "host:port of the registry, or several (env WM_SERVER; default 127.0.0.1:7401)."
+    )
     var registry: String?
 
     @Option(
         name: .customLong("assessment"),
-        help: "host:port of the assessment (env WM_ASSESSMENT_SERVER; default 127.0.0.1:7402)."
+        help: "host:port of the assessment, or several (env WM_ASSESSMENT_SERVER; default 127.0.0.1:7402)."
     )
     var assessment: String?
 
     @Option(
         name: .customLong("incentive"),
-        help: "host:port of the incentive service (env WM_INCENTIVE_SERVER; default 127.0.0.1:7403)."
+        help: "host:port of the incentive service, or several (env WM_INCENTIVE_SERVER; default 127.0.0.1:7403)."
     )
     var incentive: String?
 
@@ -29,11 +32,11 @@ struct StackAddresses: ParsableArguments {
         guard self.timeoutSeconds > 0, self.timeoutSeconds <= ConnectionOptions.maximumTimeoutSeconds else {
             throw ValidationError("--timeout must be more than 0 and at most 3600 seconds, got \(self.timeoutSeconds)")
         }
-        for endpoint in Self.endpoints { _ = try self.address(endpoint) }
+        for endpoint in Self.endpoints { _ = try self.addresses(endpoint) }
     }
 
-    /// The address of `endpoint`'s service: its flag, else its environment variable, else its default.
-    func address(_ endpoint: ServiceEndpoint) throws -> ListenAddress {
+    /// The addresses of `endpoint`'s instances: its flag, else its environment variable, else its default.
+    func addresses(_ endpoint: ServiceEndpoint) throws -> [ListenAddress] {
         let flag: String? =
             switch endpoint.name {
             case ServiceEndpoint.assessment.name: self.assessment
@@ -41,10 +44,13 @@ struct StackAddresses: ParsableArguments {
             default: self.registry
             }
         let text = flag ?? Environment.value(endpoint.environmentVariable) ?? endpoint.defaultAddress
-        guard let address = ListenAddress(parsing: text) else {
-            throw ValidationError("--\(endpoint.name) must be host:port, got \"\(text)\"")
+        guard let addresses = AddressList.parse(text) else {
+            throw ValidationError(
+                "--\(endpoint.name) must be host:port, or up to \(AddressList.maximumCount) of them separated by"
+                    + " commas, got \"\(text)\""
+            )
         }
-        return address
+        return addresses
     }
 
     var callOptions: CallOptions {

@@ -30,7 +30,7 @@ final class StackConnections {
     }
 
     private let addresses: StackAddresses
-    private var open: [Key: (client: RPCClient, connection: RPCConnection)] = [:]
+    private var open: [Key: (client: RPCClient, connection: BalancedConnection)] = [:]
 
     init(_ addresses: StackAddresses) {
         self.addresses = addresses
@@ -40,25 +40,29 @@ final class StackConnections {
     func client(_ endpoint: ServiceEndpoint, as identity: Identity) throws -> RPCClient {
         let key = Key(service: endpoint.name, identity: identity)
         if let existing = self.open[key] { return existing.client }
-        let address = try self.addresses.address(endpoint)
         var logger = Logger(label: "wmctl")
         logger.logLevel = .error
-        let security = try TLSChannelSecurity(
-            configuration: .client(
-                certificateChainPath: identity.certificate,
-                privateKeyPath: identity.key,
-                trustRootsPath: identity.ca,
-                serverName: address.host
-            ),
-            logger: logger
-        )
-        let connection = RPCConnection(
-            host: address.host,
-            port: address.port,
-            serverName: address.host,
-            security: security,
-            logger: logger
-        )
+        let endpoints = try self.addresses.addresses(endpoint).map { address in
+            BalancedConnection.Endpoint(
+                address: address.description,
+                connection: RPCConnection(
+                    host: address.host,
+                    port: address.port,
+                    serverName: address.host,
+                    security: try TLSChannelSecurity(
+                        configuration: .client(
+                            certificateChainPath: identity.certificate,
+                            privateKeyPath: identity.key,
+                            trustRootsPath: identity.ca,
+                            serverName: address.host
+                        ),
+                        logger: logger
+                    ),
+                    logger: logger
+                )
+            )
+        }
+        let connection = BalancedConnection(endpoints, logger: logger)
         let client = RPCClient(transport: connection)
         self.open[key] = (client, connection)
         return client

@@ -6,8 +6,10 @@ import WindMakerServiceAPI
 import WindMakerTestSupport
 
 /// A whole program period through the three real executables over mutual TLS, driven by the typed clients and by
-/// `wmctl`, checked to the fen; and the same period with a service stopped mid-flow (SIGTERM, then `kill -9`),
-/// which callers see as `UNAVAILABLE` and which completes after a restart with nothing lost or doubled.
+/// `wmctl`, checked to the fen, on SQLite and on PostgreSQL with two instances of every service; the same period with
+/// a service stopped mid-flow (SIGTERM, then `kill -9`), which callers see as `UNAVAILABLE` and which completes after
+/// a restart with nothing lost or doubled; and, scaled out, one instance of every service killed mid-flow while the
+/// others carry it.
 @Suite(.serialized)
 struct EndToEndTests {
     static let program = "wm-2021h2"
@@ -59,7 +61,7 @@ struct EndToEndTests {
 
     static func wmctl(_ stack: IncentiveTestStack, _ identity: String, _ arguments: [String]) async throws -> CommandRun
     {
-        try await CommandRun.wmctl(arguments + ["--server", "127.0.0.1:\(stack.incentive.server.port)"], as: identity)
+        try await CommandRun.wmctl(arguments + ["--server", stack.incentiveAddresses], as: identity)
     }
 
     static func json(_ run: CommandRun) throws -> [String: Any] {
@@ -70,8 +72,18 @@ struct EndToEndTests {
         )
     }
 
-    @Test func aPeriodThroughTheClientsAndWmctlComesOutToTheFen() async throws {
-        let stack = try await IncentiveTestStack.start()
+    /// The stack on SQLite, one instance each; or on PostgreSQL with two instances of every service, every client
+    /// (wmctl and the services' own) given both addresses.
+    static func start(_ engine: StorageEngine) async throws -> IncentiveTestStack {
+        switch engine {
+        case .sqlite: try await IncentiveTestStack.start()
+        case .postgres: try await IncentiveTestStack.scaled(store: try PostgresTestCluster.freshDatabase())
+        }
+    }
+
+    @Test(arguments: StorageEngine.allCases)
+    func aPeriodThroughTheClientsAndWmctlComesOutToTheFen(_ engine: StorageEngine) async throws {
+        let stack = try await Self.start(engine)
         defer { stack.stop() }
         let period = try await Self.finalPeriod(stack)
 

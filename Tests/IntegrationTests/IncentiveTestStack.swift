@@ -5,10 +5,13 @@ import WindMakerServiceAPI
 import WindMakerTestSupport
 
 /// The real `registry`, `assessment` and `incentive` executables over mutual TLS, each calling the others with its
-/// own identity, and a helper that takes a period to FINAL at the assessment (its appeal window one second).
+/// own identity, and a helper that takes a period to FINAL at the assessment (its appeal window one second). Scaled
+/// out, there are two instances of each on one PostgreSQL database, and every client is given both addresses.
 struct IncentiveTestStack {
     let assessmentStack: AssessmentTestStack
     let incentive: ServiceTestServer
+    /// The second instance, when scaled out.
+    var secondIncentive: ServiceTestServer?
 
     static func start() async throws -> IncentiveTestStack {
         let registry = try await RegistryTestServer.start()
@@ -31,14 +34,42 @@ struct IncentiveTestStack {
         )
     }
 
-    /// A client of the incentive service connected as `identity`.
+    /// Two instances of each service on the PostgreSQL database `store`.
+    static func scaled(store: String) async throws -> IncentiveTestStack {
+        let assessmentStack = try await AssessmentTestStack.scaled(
+            store: store,
+            assessmentArguments: ["--appeal-seconds", "1"]
+        )
+        let arguments = [
+            "--store", store, "--registry", assessmentStack.registryAddresses, "--assessment",
+            assessmentStack.assessmentPorts.map { "127.0.0.1:\($0)" }.joined(separator: ","),
+        ]
+        return IncentiveTestStack(
+            assessmentStack: assessmentStack,
+            incentive: try await ServiceTestServer.start("incentive", certificate: "incentive", arguments: arguments),
+            secondIncentive: try await ServiceTestServer.start(
+                "incentive",
+                certificate: "incentive",
+                arguments: arguments
+            )
+        )
+    }
+
+    var incentivePorts: [Int] {
+        [self.incentive.server.port] + (self.secondIncentive.map { [$0.server.port] } ?? [])
+    }
+    /// `host:port[,host:port]` of the incentive service's instances, for `--server`.
+    var incentiveAddresses: String { self.incentivePorts.map { "127.0.0.1:\($0)" }.joined(separator: ",") }
+
+    /// A client of the incentive service (every instance) connected as `identity`.
     func client(_ identity: String) throws -> (incentive: IncentiveV1.Incentive.Client, test: TestClient) {
-        let test = try self.incentive.client(identity)
+        let test = try TestClient(ports: self.incentivePorts, identity: identity)
         return (IncentiveV1.Incentive.Client(test.client), test)
     }
 
     func stop() {
         self.incentive.stop()
+        self.secondIncentive?.stop()
         self.assessmentStack.stop()
     }
 

@@ -69,3 +69,22 @@ import WindMakerServiceSupport
         #expect(throws: StartupError.self) { try options.connectTimeoutSeconds() }
     }
 }
+
+/// Instances' addresses as flags give them.
+@Suite struct AddressListTests {
+    @Test func oneOrSeveralAddressesAreReadInOrder() throws {
+        #expect(AddressList.parse("127.0.0.1:7401")?.map(\.description) == ["127.0.0.1:7401"])
+        #expect(
+            AddressList.parse("127.0.0.1:7401, 127.0.0.1:7411")?.map(\.description)
+                == ["127.0.0.1:7401", "127.0.0.1:7411"]
+        )
+    }
+
+    @Test(arguments: [
+        "", "127.0.0.1:7401,", "a:1,a:1", "a", "a:1,b",
+        Array(repeating: "a:1", count: 17).enumerated().map { "h\($0.offset):1" }.joined(separator: ","),
+    ])
+    func badListsAreRefused(_ text: String) {
+        #expect(AddressList.parse(text) == nil)
+    }
+}

@@ -27,7 +27,10 @@ struct IncentiveServerCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("assessment"),
-        help: "The assessment's host:port (env WM_ASSESSMENT, default 127.0.0.1:7402)."
+        help: ArgumentHelp(
+            "The assessment's host:port, or several instances' separated by commas (env WM_ASSESSMENT, default"
+                + " 127.0.0.1:7402)."
+        )
     )
     var assessment: String?
 

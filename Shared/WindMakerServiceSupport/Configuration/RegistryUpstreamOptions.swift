@@ -4,7 +4,13 @@ public import WindMakerTransport
 
 /// `--registry` and `--registry-server-name`: where a service that calls the registry finds it.
 public struct RegistryUpstreamOptions: ParsableArguments {
-    @Option(name: .customLong("registry"), help: "The registry's host:port (env WM_REGISTRY, default 127.0.0.1:7401).")
+    @Option(
+        name: .customLong("registry"),
+        help: ArgumentHelp(
+            "The registry's host:port, or several instances' separated by commas (env WM_REGISTRY, default"
+                + " 127.0.0.1:7401)."
+        )
+    )
     public var address: String?
 
     @Option(
@@ -15,8 +21,8 @@ public struct RegistryUpstreamOptions: ParsableArguments {
 
     public init() {}
 
-    /// The connection to the registry, with the caller's own certificate.
-    public func open(tls: TLSFileOptions, logger: Logger) throws -> RPCConnection {
+    /// The connections to the registry's instances, with the caller's own certificate.
+    public func open(tls: TLSFileOptions, logger: Logger) throws -> BalancedConnection {
         try UpstreamConnection.open(
             "registry",
             address: self.address,

@@ -3,13 +3,14 @@ import WindMakerTLS
 public import WindMakerTransport
 
 /// A connection from one service to another of the deployment, over mutual TLS with the caller's own certificate,
-/// addressed by a flag, else an environment variable, else the default.
+/// addressed by a flag, else an environment variable, else the default; several instances' addresses (comma-separated)
+/// are balanced (``BalancedConnection``).
 public enum UpstreamConnection {
-    /// Opens (lazily, on first call) the connection to the service called `name`.
+    /// Opens (lazily, on first call) the connections to the service called `name`.
     /// - Parameters:
-    ///   - address: the flag's `host:port`, if given; else `WM_<NAME>`, else `defaultAddress`.
+    ///   - address: the flag's `host:port[,host:port…]`, if given; else `WM_<NAME>`, else `defaultAddress`.
     ///   - serverName: the flag's name the peer's certificate must carry; else `WM_<NAME>_SERVER_NAME`, else `name`.
-    /// - Throws: ``StartupError`` naming the flag when the address does not parse.
+    /// - Throws: ``StartupError`` naming the flag when the addresses do not parse.
     public static func open(
         _ name: String,
         address: String?,
@@ -17,22 +18,34 @@ public enum UpstreamConnection {
         serverName: String?,
         tls: TLSFileOptions,
         logger: Logger
-    ) throws -> RPCConnection {
+    ) throws -> BalancedConnection {
         let variable = "WM_" + name.uppercased()
         let text = address ?? Environment.value(variable) ?? defaultAddress
-        guard let parsed = ListenAddress(parsing: text) else {
-            throw StartupError("--\(name) must be host:port, got \"\(text)\"")
+        guard let addresses = AddressList.parse(text) else {
+            throw StartupError(
+                "--\(name) must be host:port, or up to \(AddressList.maximumCount) of them separated by commas, got"
+                    + " \"\(text)\""
+            )
         }
         let peerName = serverName ?? Environment.value(variable + "_SERVER_NAME") ?? name
-        logger.info("\(name) at \(parsed) (server name \(peerName))")
-        return RPCConnection(
-            host: parsed.host,
-            port: parsed.port,
-            serverName: peerName,
-            security: try TLSChannelSecurity(
-                configuration: try tls.clientConfiguration(serverName: peerName),
-                logger: logger
-            ),
+        logger.info("\(name) at \(text) (server name \(peerName))")
+        let security = try TLSChannelSecurity(
+            configuration: try tls.clientConfiguration(serverName: peerName),
+            logger: logger
+        )
+        return BalancedConnection(
+            addresses.map { address in
+                BalancedConnection.Endpoint(
+                    address: address.description,
+                    connection: RPCConnection(
+                        host: address.host,
+                        port: address.port,
+                        serverName: peerName,
+                        security: security,
+                        logger: logger
+                    )
+                )
+            },
             logger: logger
         )
     }
