@@ -103,6 +103,27 @@ import WindMakerTestSupport
         #expect(error?.message == "the registry is busy; retry after a short pause")
     }
 
+    /// A database that cannot be reached (PostgreSQL down, the connection lost mid-write) rolled the write back:
+    /// `UNAVAILABLE`, retry later. Work running on another instance is `ABORTED`.
+    @Test(arguments: [
+        (StorageError.Code.unavailable, RPCError.Code.unavailable, "cannot reach its database"),
+        (.locked, .aborted, "compute 2021-07 is already running; retry once it has finished"),
+    ])
+    func storageTroubleOfASharedDatabaseHasItsOwnStatus(
+        _ storage: StorageError.Code,
+        _ status: RPCError.Code,
+        _ message: String
+    ) async throws {
+        let context = Self.context(RegistryV1.Registry.Method.apply)
+        let error = await #expect(throws: RPCError.self) {
+            try await self.service.calls.guarded(context) { () throws -> Int in
+                throw StorageError(storage, "compute 2021-07 is already running")
+            }
+        }
+        #expect(error?.code == status)
+        #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+    }
+
     @Test func moreThanTenThousandAttributionQueriesAreRefused() async throws {
         let query = RegistryV1.AttributionQuery(
             client: RegistryV1.ClientRef(kind: .streamer, id: "s-1"),
