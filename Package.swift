@@ -244,7 +244,9 @@ let package = Package(
             name: "wmctl",
             dependencies: [
                 "WindMakerServiceSupport", "WindMakerServiceKit", "WindMakerKit", "WindMakerServiceAPI", "WindMakerRPC",
-                "WindMakerMessages", "WindMakerStorage", "WindMakerRegistry", argumentParser, logging,
+                "WindMakerMessages", "WindMakerStorage", "WindMakerRegistry", "WindMakerAssessment",
+                "WindMakerIncentive",
+                "WindMakerPostgres", argumentParser, logging,
             ],
             path: "Services/wmctl",
             swiftSettings: strictSettings
@@ -283,7 +285,8 @@ let package = Package(
         .executableTarget(
             name: "AssessmentBench",
             dependencies: [
-                "BenchmarkSupport", "AssessmentRPC", "WindMakerAssessment", "WindMakerKit", "WindMakerStorage",
+                "BenchmarkSupport", "WindMakerPostgres", "AssessmentRPC", "WindMakerAssessment", "WindMakerKit",
+                "WindMakerStorage",
                 "WindMakerServiceKit", "WindMakerServiceAPI", "WindMakerServiceSupport", "WindMakerTLS",
                 "WindMakerTransport", "WindMakerRPC", "WindMakerMessages", nioPosix, logging, argumentParser,
             ],
@@ -297,7 +300,7 @@ let package = Package(
                 "BenchmarkSupport", "IncentiveRPC", "WindMakerIncentive", "AssessmentRPC", "WindMakerAssessment",
                 "RegistryRPC", "WindMakerRegistry", "WindMakerKit", "WindMakerStorage", "WindMakerServiceKit",
                 "WindMakerServiceAPI", "WindMakerServiceSupport", "WindMakerTLS", "WindMakerTransport", "WindMakerRPC",
-                "WindMakerMessages", logging, argumentParser,
+                "WindMakerMessages", "WindMakerPostgres", logging, argumentParser,
             ],
             path: "Benchmarks/IncentiveBench",
             swiftSettings: strictSettings

@@ -24,6 +24,9 @@ struct AssessmentBench: AsyncParsableCommand {
             1_000_000
         @Option(help: "Facts per ingest message (at most 10000).") var batch = 10_000
         @Option(help: "Cases, comma-separated: ingest,compute,dry_run.") var cases = "ingest,compute,dry_run"
+        @Option(help: "Run the cases on this PostgreSQL database (postgres://USER@HOST:PORT/DB) instead of SQLite.")
+        var store: String?
+        @Option(help: "Assessment servers in the ingest case, on --store (1 on SQLite).") var instances = 1
         @Option(help: "Directory of development certificates; created with scripts/dev-certs if missing.")
         var certs = ".dev/certs"
 
@@ -46,12 +49,14 @@ struct AssessmentBench: AsyncParsableCommand {
                     count: self.ingestFacts,
                     batch: self.batch,
                     certificates: certificates,
-                    directory: directory
+                    directory: directory,
+                    store: self.store,
+                    instances: self.store == nil ? 1 : max(1, self.instances)
                 ).run()
                 StandardOutput.writeLine(line)
             }
             if cases.contains("compute") || cases.contains("dry_run") {
-                for line in try await ComputeCase(data: data, directory: directory).run(
+                for line in try await ComputeCase(data: data, directory: directory, store: self.store).run(
                     dryRun: cases.contains("dry_run")
                 ) {
                     StandardOutput.writeLine(line)
@@ -65,9 +70,14 @@ struct AssessmentBench: AsyncParsableCommand {
 
         @Option var certs: String
         @Option var data: String
+        @Option var store: String?
 
         func run() async throws {
-            try await BenchServer(certificates: CertificateDirectory(path: self.certs), directory: self.data).run()
+            try await BenchServer(
+                certificates: CertificateDirectory(path: self.certs),
+                directory: self.data,
+                store: self.store
+            ).run()
         }
     }
 }

@@ -2,6 +2,7 @@ import BenchmarkSupport
 import Foundation
 import WindMakerAssessment
 import WindMakerKit
+import WindMakerPostgres
 import WindMakerStorage
 
 /// Fills a temp-file assessment database with the synthetic facts (bulk transactions, not measured), then measures
@@ -10,9 +11,16 @@ import WindMakerStorage
 struct ComputeCase {
     let data: BenchData
     let directory: URL
+    /// A PostgreSQL database instead of a SQLite file (schema `compute_bench`, apart from the ingest case's).
+    var store: String?
 
     func run(dryRun: Bool) async throws -> [String] {
-        let database = try SQLiteDatabase(path: self.directory.appendingPathComponent("assessment.sqlite").path)
+        let database: any Database =
+            if let store = self.store {
+                try PostgresDatabase(url: store, schema: "compute_bench")
+            } else {
+                try SQLiteDatabase(path: self.directory.appendingPathComponent("assessment.sqlite").path)
+            }
         defer { database.close() }
         try database.migrate(AssessmentSchema.migrations)
         let assessment = Assessment(database: database)
@@ -46,7 +54,7 @@ struct ComputeCase {
             + "\"scoring_seconds\":\(String(format: "%.2f", Self.seconds(scored - snapshotDone))),"
             + "\"storing_seconds\":\(String(format: "%.2f", Self.seconds(ContinuousClock.now - scored))),"
         lines.append(
-            "{\"case\":\"compute\",\"providers\":\(providers.count),\"facts\":\(self.data.facts),"
+            "{\"case\":\"compute\",\"store\":\"\(self.store == nil ? "sqlite" : "postgres")\",\"providers\":\(providers.count),\"facts\":\(self.data.facts),"
                 + "\"bindings\":\(snapshot.count),\"attributed\":\(record.summary.attributedFacts),"
                 + phases
                 + "\"seconds\":\(String(format: "%.2f", seconds)),\"peak_rss_mib\":\(String(format: "%.0f", PeakMemory.peakMiB)),"

@@ -6,6 +6,7 @@ import NIOPosix
 import WindMakerAssessment
 import WindMakerKit
 import WindMakerMessages
+import WindMakerPostgres
 import WindMakerRPC
 import WindMakerServiceAPI
 import WindMakerServiceKit
@@ -18,19 +19,27 @@ import WindMakerTransport
 /// executable builds its service) over mutual TLS on loopback, as one client-streaming `Ingest` call of messages of
 /// `batch` facts, and measures from the first message to the reply, which the server sends once every fact is
 /// durable. The messages are built before the clock starts.
+///
+/// With `store` (a PostgreSQL URL), `instances` servers run on it, and the messages are dealt out among them, one
+/// `Ingest` call per instance, all streaming at once.
 struct IngestCase {
     let data: BenchData
     let count: Int
     let batch: Int
     let certificates: CertificateDirectory
     let directory: URL
+    var store: String?
+    var instances = 1
 
     func run() async throws -> String {
-        let server = try ChildServer.start(
-            arguments: ["serve", "--certs", self.certificates.path, "--data", self.directory.path],
-            description: "assessment server"
-        )
-        defer { server.stop() }
+        let servers = try (0 ..< self.instances).map { _ in
+            try ChildServer.start(
+                arguments: ["serve", "--certs", self.certificates.path, "--data", self.directory.path]
+                    + (self.store.map { ["--store", $0] } ?? []),
+                description: "assessment server"
+            )
+        }
+        defer { for server in servers { server.stop() } }
         var messages: [AssessmentV1.IngestRequest] = []
         var start = 0
         while start < self.count {
@@ -55,29 +64,42 @@ struct IngestCase {
         }
         var logger = Logger(label: "assessment-bench")
         logger.logLevel = .warning
-        let connection = RPCConnection(
-            host: "127.0.0.1",
-            port: server.port,
-            serverName: "assessment",
-            security: try TLSChannelSecurity(
-                configuration: .client(
-                    certificateChainPath: self.certificates.clientCertificateChainPath,
-                    privateKeyPath: self.certificates.clientPrivateKeyPath,
-                    trustRootsPath: self.certificates.caPath,
-                    serverName: "assessment"
+        let connections = try servers.map { server in
+            RPCConnection(
+                host: "127.0.0.1",
+                port: server.port,
+                serverName: "assessment",
+                security: try TLSChannelSecurity(
+                    configuration: .client(
+                        certificateChainPath: self.certificates.clientCertificateChainPath,
+                        privateKeyPath: self.certificates.clientPrivateKeyPath,
+                        trustRootsPath: self.certificates.caPath,
+                        serverName: "assessment"
+                    ),
+                    logger: logger
                 ),
                 logger: logger
-            ),
-            logger: logger
-        )
-        let client = AssessmentV1.Assessment.Client(RPCClient(transport: connection))
+            )
+        }
+        let shares = connections.indices.map { instance in
+            messages.indices.filter { $0 % connections.count == instance }.map { messages[$0] }
+        }
         let began = ContinuousClock.now
-        let response = try await client.ingest(options: CallOptions(timeout: .seconds(3_600))) { writer in
-            for message in messages { try await writer.write(message) }
+        let accepted = try await withThrowingTaskGroup(of: Int64.self) { group in
+            for (connection, share) in zip(connections, shares) {
+                group.addTask {
+                    let client = AssessmentV1.Assessment.Client(RPCClient(transport: connection))
+                    return try await client.ingest(options: CallOptions(timeout: .seconds(3_600))) { writer in
+                        for message in share { try await writer.write(message) }
+                    }.accepted
+                }
+            }
+            return try await group.reduce(0, +)
         }
         let seconds = ComputeCase.seconds(ContinuousClock.now - began)
-        await connection.close()
-        return "{\"case\":\"ingest\",\"facts\":\(self.count),\"accepted\":\(response.accepted),"
+        for connection in connections { await connection.close() }
+        return "{\"case\":\"ingest\",\"store\":\"\(self.store == nil ? "sqlite" : "postgres")\","
+            + "\"instances\":\(self.instances),\"facts\":\(self.count),\"accepted\":\(accepted),"
             + "\"batch\":\(self.batch),\"seconds\":\(String(format: "%.2f", seconds)),"
             + "\"facts_per_s\":\(String(format: "%.0f", Double(self.count) / seconds))}"
     }
@@ -88,11 +110,18 @@ struct IngestCase {
 struct BenchServer {
     let certificates: CertificateDirectory
     let directory: String
+    /// A PostgreSQL database instead of the directory's SQLite file (schema `assessment`).
+    var store: String?
 
     func run() async throws {
         var logger = Logger(label: "assessment-bench-server")
         logger.logLevel = .warning
-        let database = try SQLiteDatabase(path: "\(self.directory)/ingest.sqlite")
+        let database: any Database =
+            if let store = self.store {
+                try PostgresDatabase(url: store, schema: "assessment")
+            } else {
+                try SQLiteDatabase(path: "\(self.directory)/ingest.sqlite")
+            }
         try database.migrate(AssessmentSchema.migrations)
         let assessment = Assessment(database: database)
         let service = AssessmentService(

@@ -21,6 +21,9 @@ struct IncentiveBench: AsyncParsableCommand {
         @Option(help: "Transfers posted in the post case.") var transfers = 1_000_000
         @Option(help: "Transfers per request in the post case (at most 10000).") var group = 5_000
         @Option(help: "Requests in flight in the post case.") var concurrency = 4
+        @Option(help: "The post case on this PostgreSQL database (postgres://USER@HOST:PORT/DB; schema incentive).")
+        var store: String?
+        @Option(help: "Incentive servers in the post case, on --store (1 on SQLite).") var instances = 1
         @Option(name: .customLong("reconcile-transfers"), help: "Transfers stored for the reconcile case.")
         var reconcileTransfers = 1_000_000
         @Option(help: "Providers in the period case.") var providers = 10_000
@@ -48,7 +51,9 @@ struct IncentiveBench: AsyncParsableCommand {
                         group: self.group,
                         concurrency: self.concurrency,
                         certificates: certificates,
-                        directory: directory.appendingPathComponent("post")
+                        directory: directory.appendingPathComponent("post"),
+                        store: self.store,
+                        instances: self.store == nil ? 1 : max(1, self.instances)
                     ).run()
                 )
             }

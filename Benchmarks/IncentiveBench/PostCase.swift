@@ -9,22 +9,29 @@ import WindMakerServiceAPI
 /// requests in flight so that the server's group commit shares fsyncs among them. The requests are built before the
 /// clock starts. Every transfer tops up one program's cash budget from the funding source: the hottest pair of
 /// accounts a ledger can have.
+///
+/// With `store` (a PostgreSQL URL), `instances` incentive servers run on it, each request going to the next in turn.
 struct PostCase {
     let count: Int
     let group: Int
     let concurrency: Int
     let certificates: CertificateDirectory
     let directory: URL
+    var store: String?
+    var instances = 1
 
     func run() async throws -> String {
         try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
-        let server = try ChildServer.start(
-            arguments: [
-                "serve", "--service", "incentive", "--certs", self.certificates.path, "--data", self.directory.path,
-            ],
-            description: "incentive server"
-        )
-        defer { server.stop() }
+        let servers = try (0 ..< self.instances).map { _ in
+            try ChildServer.start(
+                arguments: [
+                    "serve", "--service", "incentive", "--certs", self.certificates.path, "--data",
+                    self.directory.path,
+                ] + (self.store.map { ["--store", $0] } ?? []),
+                description: "incentive server"
+            )
+        }
+        defer { for server in servers { server.stop() } }
         let requests = stride(from: 0, to: self.count, by: self.group).map { start in
             IncentiveV1.CreateTransfersRequest(
                 transfers: (start ..< min(start + self.group, self.count)).map { index in
@@ -38,13 +45,16 @@ struct PostCase {
                 }
             )
         }
-        let connection = try BenchClient.connect(
-            port: server.port,
-            serverName: "incentive",
-            identity: "operator-alice",
-            certificates: self.certificates
-        )
-        let client = IncentiveV1.Incentive.Client(RPCClient(transport: connection))
+        let connections = try servers.map { server in
+            try BenchClient.connect(
+                port: server.port,
+                serverName: "incentive",
+                identity: "operator-alice",
+                certificates: self.certificates
+            )
+        }
+        let clients = connections.map { IncentiveV1.Incentive.Client(RPCClient(transport: $0)) }
+        let client = clients[0]
         _ = try await client.createProgram(
             IncentiveV1.CreateProgramRequest(
                 programId: "bench",
@@ -60,7 +70,7 @@ struct PostCase {
                 tasks.addTask {
                     var created: Int64 = 0
                     while let index = next.take(below: requests.count) {
-                        created += try await client.createTransfers(
+                        created += try await clients[index % clients.count].createTransfers(
                             requests[index],
                             options: CallOptions(timeout: .seconds(600))
                         ).created
@@ -71,11 +81,12 @@ struct PostCase {
             return try await tasks.reduce(0, +)
         }
         let seconds = (ContinuousClock.now - began).seconds
-        await connection.close()
+        for connection in connections { await connection.close() }
         guard created == Int64(self.count) else {
             throw BenchError("posted \(created) of \(self.count) transfers")
         }
-        return "{\"case\":\"post\",\"transfers\":\(self.count),\"group\":\(self.group),"
+        return "{\"case\":\"post\",\"store\":\"\(self.store == nil ? "sqlite" : "postgres")\","
+            + "\"instances\":\(self.instances),\"transfers\":\(self.count),\"group\":\(self.group),"
             + "\"concurrency\":\(self.concurrency),\"seconds\":\(String(format: "%.2f", seconds)),"
             + "\"transfers_per_s\":\(String(format: "%.0f", Double(self.count) / seconds))}"
     }

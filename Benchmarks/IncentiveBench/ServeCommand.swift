@@ -7,6 +7,7 @@ import RegistryRPC
 import WindMakerAssessment
 import WindMakerIncentive
 import WindMakerKit
+import WindMakerPostgres
 import WindMakerRPC
 import WindMakerRegistry
 import WindMakerServiceAPI
@@ -17,7 +18,7 @@ import WindMakerTLS
 import WindMakerTransport
 
 /// `incentive-bench serve --service incentive|assessment|registry`: one real service, built as its executable builds
-/// it, on the database in `--data`, its port printed on standard output, until standard input closes. The incentive
+/// it, on the database in `--data` (or the PostgreSQL `--store`), its port printed on standard output, until standard input closes. The incentive
 /// calls the assessment and the registry on the given ports with its own identity; the assessment calls the registry.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "One server of a case.")
@@ -27,12 +28,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Option var data: String
     @Option var registry = 1
     @Option var assessment = 1
+    /// A PostgreSQL database instead of `--data`'s SQLite file; the service uses its schema there.
+    @Option var store: String?
 
     func run() async throws {
         var logger = Logger(label: "incentive-bench-\(self.service)")
         logger.logLevel = .warning
         let certificates = CertificateDirectory(path: self.certs)
-        let database = try SQLiteDatabase(path: "\(self.data)/\(self.service).sqlite")
+        let database: any Database =
+            if let store = self.store {
+                try PostgresDatabase(url: store, schema: self.service)
+            } else {
+                try SQLiteDatabase(path: "\(self.data)/\(self.service).sqlite")
+            }
         let service: any RPCService
         let policy: AccessPolicy
         switch self.service {

@@ -18,7 +18,10 @@ public final class PostgresConnection: @unchecked Sendable {
     static let maximumCachedStatements = 256
 
     let connection: OpaquePointer
-    private var rewritten: [String: String] = [:]
+    /// Each distinct statement, rewritten for PostgreSQL and, when it can be, prepared on this connection under the
+    /// name given (parsed and planned once, as SQLite's statement cache does).
+    private var statements: [String: (text: String, prepared: String?)] = [:]
+    private var preparedCount = 0
     /// Prefixed to the names of locks taken on this connection, so services sharing one database never wait for
     /// each other's: the pool sets it to the schema.
     var lockNamespace = ""
@@ -101,42 +104,61 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Runs one statement and returns its result, which the caller clears.
     func run(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> OpaquePointer {
-        let text: String
-        if let cached = self.rewritten[sql] {
-            text = cached
-        } else {
-            text = PlaceholderRewriter.rewrite(sql)
-            if self.rewritten.count >= Self.maximumCachedStatements { self.rewritten = [:] }
-            self.rewritten[sql] = text
-        }
-        var texts: [[CChar]?] = []
+        let statement = try self.statement(sql, parameters: arguments.count)
+        // Every parameter's bytes in one buffer (text NUL-terminated), pointed into: one allocation per statement
+        // rather than one per value, which a multi-row insert of thousands of values would feel.
+        var storage: [CChar] = []
+        var offsets: [Int?] = []
         var lengths: [Int32] = []
         var formats: [Int32] = []
+        offsets.reserveCapacity(arguments.count)
+        lengths.reserveCapacity(arguments.count)
+        formats.reserveCapacity(arguments.count)
         for argument in arguments {
             switch argument {
             case .null:
-                texts.append(nil)
+                offsets.append(nil)
                 lengths.append(0)
                 formats.append(0)
             case .integer(let value):
-                texts.append(Array(String(value).utf8CString))
+                offsets.append(storage.count)
+                storage.append(contentsOf: String(value).utf8.map { CChar(bitPattern: $0) })
+                storage.append(0)
                 lengths.append(0)
                 formats.append(0)
             case .text(let value):
                 guard !value.utf8.contains(0) else {
                     throw StorageError(.invalidValue, "text with a NUL character cannot be stored")
                 }
-                texts.append(Array(value.utf8CString))
+                offsets.append(storage.count)
+                storage.append(contentsOf: value.utf8.map { CChar(bitPattern: $0) })
+                storage.append(0)
                 lengths.append(0)
                 formats.append(0)
             case .blob(let bytes):
-                texts.append(bytes.map { CChar(bitPattern: $0) })
+                offsets.append(storage.count)
+                storage.append(contentsOf: bytes.map { CChar(bitPattern: $0) })
                 lengths.append(Int32(bytes.count))
                 formats.append(1)
             }
         }
-        let result = Self.withOptionalPointers(texts) { pointers in
-            PQexecParams(self.connection, text, Int32(arguments.count), nil, pointers, lengths, formats, 0)
+        storage.append(0)  // never empty, so the buffer has an address
+        let result = storage.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            let pointers = offsets.map { offset in offset.map { UnsafePointer(base + $0) } }
+            if let name = statement.prepared {
+                return PQexecPrepared(self.connection, name, Int32(arguments.count), pointers, lengths, formats, 0)
+            }
+            return PQexecParams(
+                self.connection,
+                statement.text,
+                Int32(arguments.count),
+                nil,
+                pointers,
+                lengths,
+                formats,
+                0
+            )
         }
         guard let result else { throw self.lostError() }
         switch PQresultStatus(result) {
@@ -147,6 +169,34 @@ public final class PostgresConnection: @unchecked Sendable {
             PQclear(result)
             throw error
         }
+    }
+
+    /// `sql` rewritten, and prepared when it is a query or a change (PostgreSQL prepares no utility statement:
+    /// `BEGIN`, `SET`, `DECLARE`, …). Past ``maximumCachedStatements`` distinct statements the cache and the
+    /// connection's prepared statements are dropped and built again.
+    private func statement(_ sql: String, parameters: Int) throws(StorageError) -> (text: String, prepared: String?) {
+        if let cached = self.statements[sql] { return cached }
+        if self.statements.count >= Self.maximumCachedStatements {
+            if self.statements.values.contains(where: { $0.prepared != nil }) {
+                try self.executeScript("DEALLOCATE ALL")
+            }
+            self.statements = [:]
+        }
+        let text = PlaceholderRewriter.rewrite(sql)
+        let verb = sql.drop { $0.isWhitespace }.prefix(6).uppercased()
+        var prepared: String?
+        if ["SELECT", "INSERT", "UPDATE", "DELETE"].contains(verb) {
+            self.preparedCount += 1
+            let name = "wm_\(self.preparedCount)"
+            guard let result = PQprepare(self.connection, name, text, Int32(parameters), nil) else {
+                throw self.lostError()
+            }
+            defer { PQclear(result) }
+            guard PQresultStatus(result) == PGRES_COMMAND_OK else { throw self.error(result) }
+            prepared = name
+        }
+        self.statements[sql] = (text, prepared)
+        return (text, prepared)
     }
 
     private func lostError() -> StorageError {

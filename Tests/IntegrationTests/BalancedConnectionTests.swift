@@ -62,11 +62,17 @@ import WindMakerTestSupport
     @Test func aCallThatWasSentIsNotMovedUnlessIdempotent() async throws {
         let first = try await ServerProcess.start("wm-echo", certificate: "echo")
         let second = try await ServerProcess.start("wm-echo", certificate: "echo")
-        defer { second.kill() }
+        defer {
+            first.kill()
+            second.kill()
+        }
         let connection = try Self.balanced([first.port, second.port])
         let echo = EchoV1.Echo.Client(RPCClient(transport: connection))
-        // Both connections up, so the slow call below is under way on the first instance when it dies.
+        // Both connections up, so the slow call below is under way on one instance when it dies: the one that got
+        // the first warm-up call (the round-robin comes back to it third).
         _ = try await echo.unary(EchoV1.EchoRequest(text: "warm"))
+        try await Self.waitUntil("the first warm-up call is logged") { Self.calls(first) + Self.calls(second) == 1 }
+        let (dying, surviving) = Self.calls(first) == 1 ? (first, second) : (second, first)
         _ = try await echo.unary(EchoV1.EchoRequest(text: "warm"))
         let slow = Task {
             try await echo.unary(
@@ -75,11 +81,11 @@ import WindMakerTestSupport
             )
         }
         try await Task.sleep(for: .milliseconds(300))
-        first.kill()
+        dying.kill()
         let error = await #expect(throws: RPCError.self) { try await slow.value }
         #expect(error?.code == .unavailable)
-        // Not run a second time elsewhere: the second instance saw only its warm-up call.
-        #expect(Self.calls(second) == 1)
+        // Not run a second time elsewhere: the surviving instance saw only its warm-up call.
+        #expect(Self.calls(surviving) == 1)
         await connection.close()
     }
 }

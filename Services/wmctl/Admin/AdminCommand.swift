@@ -5,8 +5,8 @@ import WindMakerStorage
 struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin",
-        abstract: "Back up and restore a service's SQLite store (on the machine that holds it).",
-        subcommands: [AdminBackupCommand.self, AdminRestoreCommand.self]
+        abstract: "Back up and restore a service's SQLite store, or move it to PostgreSQL.",
+        subcommands: [AdminBackupCommand.self, AdminRestoreCommand.self, AdminMigrateStoreCommand.self]
     )
 }
 

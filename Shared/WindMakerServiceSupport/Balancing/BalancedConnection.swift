@@ -58,10 +58,12 @@ public final class BalancedConnection: ClientTransport {
         precondition(!endpoints.isEmpty, "a balanced connection needs at least one endpoint")
         self.endpoints = endpoints
         self.logger = logger
+        // A random first instance, so that many short-lived clients (one wmctl command each) spread too.
         self.state = Mutex(
             State(
                 healthOut: Array(repeating: false, count: endpoints.count),
-                failedUntil: Array(repeating: nil, count: endpoints.count)
+                failedUntil: Array(repeating: nil, count: endpoints.count),
+                next: Int.random(in: 0 ..< endpoints.count)
             )
         )
         guard watchHealth ?? (endpoints.count > 1) else { return }

@@ -68,7 +68,13 @@ public struct StoreOptions: ParsableArguments, Sendable {
     /// `WM_STORE_PASSWORD`; `nil` when neither is set (trust or certificate authentication).
     /// - Throws: ``StartupError`` when the file cannot be read or both are given.
     public func password() throws(StartupError) -> String? {
-        let file = self.passwordFile ?? Environment.value("WM_STORE_PASSWORD_FILE")
+        try Self.password(file: self.passwordFile)
+    }
+
+    /// The PostgreSQL password from `file` (else `WM_STORE_PASSWORD_FILE`), or `WM_STORE_PASSWORD`, as
+    /// ``password()`` reads it; for tools that open a store.
+    public static func password(file: String?) throws(StartupError) -> String? {
+        let file = file ?? Environment.value("WM_STORE_PASSWORD_FILE")
         let variable = Environment.value("WM_STORE_PASSWORD")
         guard let file else { return variable }
         guard variable == nil else {

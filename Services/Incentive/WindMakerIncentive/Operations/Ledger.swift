@@ -49,10 +49,12 @@ public final class Ledger: Sendable {
         var engine = try self.engine(for: group, in: sql)
         let outcomes = try engine.apply(group)
         var touched = Set<AccountID>()
+        var created: [Transfer] = []
         for case .created(let transfer) in outcomes {
-            try self.store.insertTransfer(transfer, at: time, in: sql)
+            created.append(transfer)
             touched.formUnion([transfer.debit, transfer.credit])
         }
+        try self.store.insertTransfers(created, at: time, in: sql)
         for id in touched.sorted() {
             try self.store.saveBalances(engine.accounts[id]!, in: sql)
         }
@@ -130,13 +132,11 @@ public final class Ledger: Sendable {
         try sql.lock(group.flatMap { [Self.accountLock($0.debit), Self.accountLock($0.credit)] })
         var accounts: [Account] = []
         var seen = Set<AccountID>()
-        var stored: [Transfer] = []
         for transfer in group {
             for id in [transfer.debit, transfer.credit] where seen.insert(id).inserted {
                 if let account = try self.store.account(id, in: sql) { accounts.append(account) }
             }
-            if let existing = try self.store.transfer(transfer.id, in: sql) { stored.append(existing) }
         }
-        return LedgerEngine(accounts: accounts, transfers: stored)
+        return LedgerEngine(accounts: accounts, transfers: try self.store.transfers(group.map(\.id), in: sql))
     }
 }

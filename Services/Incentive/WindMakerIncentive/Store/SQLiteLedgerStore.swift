@@ -49,18 +49,40 @@ public struct SQLiteLedgerStore: Sendable {
             .map(Self.transfer(row:))
     }
 
-    public func insertTransfer(_ transfer: Transfer, at time: Timestamp, in sql: Transaction) throws {
-        try sql.execute(
-            """
-            INSERT INTO ledger_transfers (\(Self.transferColumns), created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                .text(transfer.id.rawValue), .text(transfer.debit.rawValue), .text(transfer.credit.rawValue),
-                .integer(transfer.amount), .text(transfer.unit.rawValue), .text(transfer.state.rawValue),
-                transfer.corrects.map { .text($0.rawValue) } ?? .null, time.sqlValue, time.sqlValue,
-            ]
-        )
+    /// Rows per statement when transfers are read or written in bulk: one round trip to PostgreSQL for many rows,
+    /// well under either engine's limit on parameters.
+    static let bulkRows = 200
+
+    /// The stored transfers among `ids`, in no particular order, read `bulkRows` ids per statement.
+    public func transfers(_ ids: [TransferID], in sql: some SQLExecuting) throws -> [Transfer] {
+        var found: [Transfer] = []
+        for start in stride(from: 0, to: ids.count, by: Self.bulkRows) {
+            let chunk = ids[start ..< min(start + Self.bulkRows, ids.count)]
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            found += try sql.query(
+                "SELECT \(Self.transferColumns) FROM ledger_transfers WHERE id IN (\(marks))",
+                chunk.map { .text($0.rawValue) }
+            ).map(Self.transfer(row:))
+        }
+        return found
+    }
+
+    /// Inserts `transfers`, `bulkRows` per statement.
+    public func insertTransfers(_ transfers: [Transfer], at time: Timestamp, in sql: Transaction) throws {
+        for start in stride(from: 0, to: transfers.count, by: Self.bulkRows) {
+            let chunk = transfers[start ..< min(start + Self.bulkRows, transfers.count)]
+            let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            try sql.execute(
+                "INSERT INTO ledger_transfers (\(Self.transferColumns), created_at, updated_at) VALUES \(rows)",
+                chunk.flatMap { transfer -> [SQLValue] in
+                    [
+                        .text(transfer.id.rawValue), .text(transfer.debit.rawValue), .text(transfer.credit.rawValue),
+                        .integer(transfer.amount), .text(transfer.unit.rawValue), .text(transfer.state.rawValue),
+                        transfer.corrects.map { .text($0.rawValue) } ?? .null, time.sqlValue, time.sqlValue,
+                    ]
+                }
+            )
+        }
     }
 
     public func saveState(_ transfer: Transfer, at time: Timestamp, in sql: Transaction) throws {
