@@ -43,11 +43,11 @@ struct ConnectionOptions: ParsableArguments {
     /// - Parameter service: where the service listens unless `--server` says otherwise.
     func connect(_ service: ServiceEndpoint = .registry) throws -> (client: RPCClient, connection: BalancedConnection) {
         let text = self.server ?? Environment.value(service.environmentVariable) ?? service.defaultAddress
-        guard let addresses = AddressList.parse(text) else {
-            throw ValidationError(
-                "--server must be host:port, or up to \(AddressList.maximumCount) of them separated by commas, got"
-                    + " \"\(text)\""
-            )
+        let addresses: [ListenAddress]
+        do {
+            addresses = try AddressList.parse(text)
+        } catch {
+            throw ValidationError("--server (or \(service.environmentVariable)): \(error)")
         }
         var logger = Logger(label: "wmctl")
         logger.logLevel = .error

@@ -44,13 +44,11 @@ struct StackAddresses: ParsableArguments {
             default: self.registry
             }
         let text = flag ?? Environment.value(endpoint.environmentVariable) ?? endpoint.defaultAddress
-        guard let addresses = AddressList.parse(text) else {
-            throw ValidationError(
-                "--\(endpoint.name) must be host:port, or up to \(AddressList.maximumCount) of them separated by"
-                    + " commas, got \"\(text)\""
-            )
+        do {
+            return try AddressList.parse(text)
+        } catch {
+            throw ValidationError("--\(endpoint.name) (or \(endpoint.environmentVariable)): \(error)")
         }
-        return addresses
     }
 
     var callOptions: CallOptions {

@@ -47,7 +47,10 @@ public final class PostgresConnection: @unchecked Sendable {
         guard PQstatus(connection) == CONNECTION_OK else {
             let reason = String(cString: PQerrorMessage(connection)).trimmingTrailingWhitespace()
             PQfinish(connection)
-            throw StorageError(.unavailable, "cannot connect to PostgreSQL: \(reason)")
+            throw StorageError(
+                Self.isRefusal(reason) ? .other : .unavailable,
+                "cannot connect to PostgreSQL: \(reason)"
+            )
         }
         // Notices ("relation already exists, skipping") are the server talking to a person; ours go nowhere.
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
@@ -55,6 +58,15 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     deinit { PQfinish(self.connection) }
+
+    /// Whether a failed connection was refused by a server that is up and will refuse again (a wrong password, an
+    /// unknown role or database, no `pg_hba.conf` entry): a mistake to fix, not an outage to wait out. A server
+    /// starting, stopping or full is an outage.
+    static func isRefusal(_ reason: String) -> Bool {
+        guard reason.contains("FATAL:") else { return false }
+        let transient = ["starting up", "shutting down", "too many clients", "in recovery", "not yet accepting"]
+        return !transient.contains { reason.contains($0) }
+    }
 
     /// Whether the connection was lost (the server went away, restarted or closed it): a pool drops it.
     public var isBroken: Bool { PQstatus(self.connection) != CONNECTION_OK }

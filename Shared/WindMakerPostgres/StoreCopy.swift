@@ -24,7 +24,8 @@ public enum StoreCopy {
     ///     at start), the target created with them.
     ///   - progress: called after each batch with the table and the rows copied so far.
     /// - Returns: each table with its row count, checked equal on both sides.
-    /// - Throws: ``StorageError``: `.misuse` when the target schema already has tables (copy only into an empty one),
+    /// - Throws: ``StorageError``: `.misuse` when the source is not a store (no `schema_migrations`: an empty or
+    ///   unrelated file is not "moved" as nothing) or the target schema already has tables (copy only into an empty one),
     ///   `.other` when counts differ, or what a statement threw (the target is then partly written: drop its schema
     ///   before trying again).
     public static func copy(
@@ -33,6 +34,12 @@ public enum StoreCopy {
         migrations: [Migration],
         progress: (String, Int) -> Void = { _, _ in }
     ) throws -> [Table] {
+        let recorded = try source.queryOne(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+        )
+        guard try recorded?.value(at: 0, as: Int64.self) == 1 else {
+            throw StorageError(.misuse, "\(source.path) is not a service's store: it has no schema_migrations table")
+        }
         try source.migrate(migrations)
         let existing = try target.queryOne(
             "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ?",

@@ -49,6 +49,17 @@ extension EndToEndTests {
             #expect(again.status != 0 && again.output.contains("already has tables"), "\(again.output)")
         }
 
+        // A file that is not a store (empty here, as a mistyped path may be) is not "moved" as nothing.
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID()).sqlite").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let notAStore = try await CommandRun.run(
+            "wmctl",
+            ["admin", "migrate-store", "--service", "registry", "--from", "sqlite:\(empty)", "--to", url],
+            environment: [:]
+        )
+        #expect(notAStore.status != 0 && notAStore.output.contains("is not a service's store"), "\(notAStore.output)")
+
         let moved = try await IncentiveTestStack.scaled(store: url)
         defer { moved.stop() }
         let client = try moved.client("operator-alice")

@@ -71,6 +71,24 @@ import WindMakerTestSupport
         #expect(ContinuousClock.now - started < .seconds(20))
     }
 
+    /// A database that does not exist will not appear by waiting: refused at once with PostgreSQL's reason, not
+    /// retried for the connect timeout as an unreachable server is.
+    @Test func aDatabaseThatDoesNotExistIsRefusedAtOnce() async throws {
+        let cluster = try PostgresTestCluster.url()
+        let missing = cluster[..<cluster.lastIndex(of: "/")!] + "/no_such_database"
+        let started = ContinuousClock.now
+        let run = try await CommandRun.run(
+            "registry",
+            ["--listen", "127.0.0.1:0", "--metrics-listen", "off", "--store", String(missing)],
+            environment: Self.identity("registry")
+        )
+        let errors = run.output.split(separator: "\n").filter { $0.hasPrefix("Error: ") }
+        #expect(run.status != 0 && errors.count == 1, "\(run.output)")
+        #expect(errors.first?.contains("refused the registry store") == true, "\(run.output)")
+        #expect(errors.first?.contains("no_such_database") == true, "\(run.output)")
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
     @Test(arguments: ["registry", "assessment", "incentive"])
     func aSchemaFromANewerVersionIsRefused(service: String) async throws {
         let url = try PostgresTestCluster.freshDatabase()

@@ -23,6 +23,10 @@ import WindMakerServiceSupport
         ("mysql://wm@db/wm", "neither sqlite:PATH nor postgres://"),
         ("/var/lib/registry.sqlite", "neither sqlite:PATH nor postgres://"),
         ("postgres://wm:secret@db/wm", "must not hold the password"),
+        ("postgres://wm@db/wm?password=secret", "must not hold the password"),
+        ("postgres://wm@db/wm?dbname=other", "may not set \"dbname\""),
+        ("postgres://db:5432/wm", "names no user"),
+        ("postgres://wm@db:99999/wm", "port must be 1 to 65535"),
         ("postgres://wm@db:notaport/wm", "not a URL"),
         ("postgres://wm@/wm", "names no host"),
         ("postgres://wm@db", "names no database"),
@@ -73,18 +77,20 @@ import WindMakerServiceSupport
 /// Instances' addresses as flags give them.
 @Suite struct AddressListTests {
     @Test func oneOrSeveralAddressesAreReadInOrder() throws {
-        #expect(AddressList.parse("127.0.0.1:7401")?.map(\.description) == ["127.0.0.1:7401"])
+        #expect(try AddressList.parse("127.0.0.1:7401").map(\.description) == ["127.0.0.1:7401"])
         #expect(
-            AddressList.parse("127.0.0.1:7401, 127.0.0.1:7411")?.map(\.description)
+            try AddressList.parse("127.0.0.1:7401, 127.0.0.1:7411").map(\.description)
                 == ["127.0.0.1:7401", "127.0.0.1:7411"]
         )
     }
 
     @Test(arguments: [
-        "", "127.0.0.1:7401,", "a:1,a:1", "a", "a:1,b",
-        Array(repeating: "a:1", count: 17).enumerated().map { "h\($0.offset):1" }.joined(separator: ","),
+        ("", "address 1 of 1 is empty"), ("127.0.0.1:7401,", "address 2 of 2 is empty"),
+        ("a:1,a:1", "a:1 is named twice"), ("a", "\"a\" is not host:port"), ("a:1,b", "\"b\" is not host:port"),
+        ((0 ..< 17).map { "h\($0):1" }.joined(separator: ","), "names 17 addresses; at most 16"),
     ])
-    func badListsAreRefused(_ text: String) {
-        #expect(AddressList.parse(text) == nil)
+    func badListsAreRefusedSayingWhy(_ text: String, _ reason: String) {
+        let problem = #expect(throws: AddressList.Problem.self) { try AddressList.parse(text) }
+        #expect(problem?.description.hasPrefix(reason) == true, "\(String(describing: problem))")
     }
 }

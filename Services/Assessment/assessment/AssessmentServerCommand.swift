@@ -60,6 +60,8 @@ struct AssessmentServerCommand: AsyncParsableCommand {
         let limits = try self.options.limits.applied()
         let retention = try self.options.idempotencyRetention()
         let settings = try self.settings()
+        // The registry's addresses are checked before the store is touched (connections open on first use).
+        let connection = try self.registry.open(tls: self.options.tls, logger: logger)
         let database = try await self.store.open(service: "assessment", logger: logger)
         let assessment: Assessment
         do {
@@ -83,7 +85,6 @@ struct AssessmentServerCommand: AsyncParsableCommand {
             ]
         )
 
-        let connection = try self.registry.open(tls: self.options.tls, logger: logger)
         let service = AssessmentService(
             assessment: assessment,
             registry: RegistryClientSource(client: RPCClient(transport: connection)),

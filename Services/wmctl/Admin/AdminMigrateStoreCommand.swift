@@ -41,27 +41,36 @@ struct AdminMigrateStoreCommand: AsyncParsableCommand {
         guard let migrations = Self.migrations[self.service] else {
             throw ValidationError("--service must be registry, assessment or incentive, got \"\(self.service)\"")
         }
-        guard case .sqlite(let path) = try StoreAddress.parse(self.source) else {
+        guard case .sqlite(let path) = try StoreAddress.parse(self.source, flag: "--from") else {
             throw ValidationError("--from must be sqlite:PATH, the store to move from")
         }
-        guard case .postgres(let url) = try StoreAddress.parse(self.target) else {
+        guard case .postgres(let url) = try StoreAddress.parse(self.target, flag: "--to") else {
             throw ValidationError("--to must be postgres://USER@HOST:PORT/DB, the database to move to")
         }
-        guard FileManager.default.fileExists(atPath: path) else { throw InputFileError("\(path) does not exist") }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw InputFileError("--from \(path) does not exist")
+        }
         let started = ContinuousClock.now
         let password = try StoreOptions.password(file: self.passwordFile)
-        let tables = try AdminBackupCommand.reporting { () throws(StorageError) -> [StoreCopy.Table] in
-            let source = try SQLiteDatabase(path: path)
-            defer { source.close() }
-            let target = try PostgresDatabase(url: url, password: password, schema: self.service)
-            defer { target.close() }
-            do {
-                return try StoreCopy.copy(from: source, to: target, migrations: migrations)
-            } catch let error as StorageError {
-                throw error
-            } catch {
-                throw StorageError(.other, "\(error)")
-            }
+        let source: SQLiteDatabase
+        do {
+            source = try SQLiteDatabase(path: path)
+        } catch {
+            throw InputFileError("cannot open --from \(path): \(error.message)")
+        }
+        defer { source.close() }
+        let target: PostgresDatabase
+        do {
+            target = try PostgresDatabase(url: url, password: password, schema: self.service)
+        } catch {
+            throw InputFileError("cannot open --to \(url): \(error.message)")
+        }
+        defer { target.close() }
+        let tables: [StoreCopy.Table]
+        do {
+            tables = try StoreCopy.copy(from: source, to: target, migrations: migrations)
+        } catch let error as StorageError {
+            throw InputFileError("moving \(path) to \(url) (schema \(self.service)): \(error.message)")
         }
         for table in tables { print("copied \(table.name): \(table.rows) rows") }
         if self.service == "incentive" { try self.reconcileCopy(url: url, password: password) }

@@ -21,11 +21,11 @@ public enum UpstreamConnection {
     ) throws -> BalancedConnection {
         let variable = "WM_" + name.uppercased()
         let text = address ?? Environment.value(variable) ?? defaultAddress
-        guard let addresses = AddressList.parse(text) else {
-            throw StartupError(
-                "--\(name) must be host:port, or up to \(AddressList.maximumCount) of them separated by commas, got"
-                    + " \"\(text)\""
-            )
+        let addresses: [ListenAddress]
+        do {
+            addresses = try AddressList.parse(text)
+        } catch {
+            throw StartupError("--\(name) (or \(variable)): \(error)")
         }
         let peerName = serverName ?? Environment.value(variable + "_SERVER_NAME") ?? name
         logger.info("\(name) at \(text) (server name \(peerName))")

@@ -32,25 +32,28 @@ public enum StoreOpening {
                 throw StartupError("cannot open the \(schema) database \(path): \(error.message)")
             }
         case .postgres(let url):
-            let deadline = ContinuousClock.now + .seconds(connectTimeoutSeconds)
+            let started = ContinuousClock.now
+            let deadline = started + .seconds(connectTimeoutSeconds)
             var pause = Duration.milliseconds(500)
             while true {
                 do {
                     return try PostgresDatabase(url: url, password: password, schema: schema)
-                } catch  where error.code == .unavailable && ContinuousClock.now + pause < deadline {
+                } catch  where error.code == .unavailable && ContinuousClock.now < deadline {
                     logger.warning(
                         "cannot reach PostgreSQL yet; trying again",
                         metadata: ["store.host": "\(Self.host(url))", "error": "\(error.message)"]
                     )
-                    try? await Task.sleep(for: pause)
+                    // The last attempt is made at the deadline itself.
+                    try? await Task.sleep(for: min(pause, deadline - ContinuousClock.now))
                     pause = min(pause * 2, .seconds(5))
                 } catch  where error.code == .unavailable {
+                    let waited = Int((ContinuousClock.now - started).components.seconds)
                     throw StartupError(
                         "cannot reach PostgreSQL at \(Self.host(url)) for the \(schema) store"
-                            + " (gave up after \(connectTimeoutSeconds) s): \(error.message)"
+                            + " (gave up after \(waited) s): \(error.message)"
                     )
                 } catch {
-                    throw StartupError("cannot open the \(schema) store at \(url): \(error.message)")
+                    throw StartupError("PostgreSQL at \(Self.host(url)) refused the \(schema) store: \(error.message)")
                 }
             }
         }
