@@ -53,7 +53,8 @@ public final class BalancedConnection: ClientTransport {
     private let state: Mutex<State>
     private let logger: Logger
 
-    /// - Parameter watchHealth: whether to watch each instance's health (on by default when there are several).
+    /// - Parameter watchHealth: whether to watch each instance's health (on by default when there are several). The
+    ///   watches run until ``close()``, which every owner calls when done (they keep the connection alive till then).
     public init(_ endpoints: [Endpoint], logger: Logger, watchHealth: Bool? = nil) {
         precondition(!endpoints.isEmpty, "a balanced connection needs at least one endpoint")
         self.endpoints = endpoints
