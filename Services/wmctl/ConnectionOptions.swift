@@ -3,7 +3,6 @@ import Logging
 import WindMakerRPC
 import WindMakerServiceSupport
 import WindMakerTLS
-import WindMakerTransport
 
 /// Where to connect and as whom: flags, or the matching `WM_*` environment variables.
 struct ConnectionOptions: ParsableArguments {
@@ -51,24 +50,19 @@ struct ConnectionOptions: ParsableArguments {
         }
         var logger = Logger(label: "wmctl")
         logger.logLevel = .error
-        let endpoints = try addresses.map { address in
-            let serverName = self.serverName ?? address.host
-            return BalancedConnection.Endpoint(
-                address: address.description,
-                connection: RPCConnection(
-                    host: address.host,
-                    port: address.port,
-                    serverName: serverName,
-                    security: try TLSChannelSecurity(
-                        configuration: try self.tls.clientConfiguration(serverName: serverName),
-                        logger: logger
-                    ),
+        // A command makes a few calls: the instances' health is learned from those calls, not watched.
+        let connection = try BalancedConnection(
+            addresses: addresses,
+            serverName: { self.serverName ?? $0.host },
+            security: { name in
+                try TLSChannelSecurity(
+                    configuration: try self.tls.clientConfiguration(serverName: name),
                     logger: logger
                 )
-            )
-        }
-        // A command makes a few calls: the instances' health is learned from those calls, not watched.
-        let connection = BalancedConnection(endpoints, logger: logger, watchHealth: false)
+            },
+            logger: logger,
+            watchHealth: false
+        )
         return (RPCClient(transport: connection), connection)
     }
 

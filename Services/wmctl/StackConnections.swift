@@ -2,7 +2,6 @@ import Logging
 import WindMakerRPC
 import WindMakerServiceSupport
 import WindMakerTLS
-import WindMakerTransport
 
 /// One connection per service and identity, opened on first use and kept for the command's life (many calls share
 /// it, multiplexed), for the commands that talk to the whole stack as several identities (`demo`, `report`).
@@ -42,27 +41,22 @@ final class StackConnections {
         if let existing = self.open[key] { return existing.client }
         var logger = Logger(label: "wmctl")
         logger.logLevel = .error
-        let endpoints = try self.addresses.addresses(endpoint).map { address in
-            BalancedConnection.Endpoint(
-                address: address.description,
-                connection: RPCConnection(
-                    host: address.host,
-                    port: address.port,
-                    serverName: address.host,
-                    security: try TLSChannelSecurity(
-                        configuration: .client(
-                            certificateChainPath: identity.certificate,
-                            privateKeyPath: identity.key,
-                            trustRootsPath: identity.ca,
-                            serverName: address.host
-                        ),
-                        logger: logger
+        let connection = try BalancedConnection(
+            addresses: try self.addresses.addresses(endpoint),
+            serverName: \.host,
+            security: { name in
+                try TLSChannelSecurity(
+                    configuration: .client(
+                        certificateChainPath: identity.certificate,
+                        privateKeyPath: identity.key,
+                        trustRootsPath: identity.ca,
+                        serverName: name
                     ),
                     logger: logger
                 )
-            )
-        }
-        let connection = BalancedConnection(endpoints, logger: logger)
+            },
+            logger: logger
+        )
         let client = RPCClient(transport: connection)
         self.open[key] = (client, connection)
         return client

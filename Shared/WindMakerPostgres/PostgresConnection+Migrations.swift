@@ -10,9 +10,7 @@ extension PostgresConnection {
     ///   for a newer or renamed schema, the statement's error for a failing migration (rolled back).
     public func migrate(_ migrations: [Migration], schema: String) throws(StorageError) {
         try Migration.validate(migrations)
-        guard schema.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }), !schema.isEmpty else {
-            throw StorageError(.misuse, "schema names are lower-case letters, digits and _, got \"\(schema)\"")
-        }
+        try PostgresDialect.checkSchemaName(schema)
         // The lock first: `CREATE SCHEMA IF NOT EXISTS` itself is not safe against a concurrent creator.
         try self.execute("SELECT pg_advisory_lock(hashtext(?))", [.text("windmaker.migrate.\(schema)")])
         defer {
@@ -24,7 +22,7 @@ extension PostgresConnection {
             """
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version BIGINT PRIMARY KEY,
-                name TEXT NOT NULL,
+                name TEXT COLLATE "C" NOT NULL,
                 applied_at_micros BIGINT NOT NULL
             )
             """

@@ -13,8 +13,8 @@ public import WindMakerStorage
 /// `@unchecked Sendable` because a connection moves between threads (a pool hands it to one thread at a time, and
 /// takes it back before handing it to another) but is never used by two at once; libpq allows exactly that.
 public final class PostgresConnection: @unchecked Sendable {
-    /// Beyond this many distinct SQL strings the rewrite cache is emptied, as the SQLite connection's statement cache
-    /// is: an application's SQL is a far smaller fixed set, so this only bounds SQL built dynamically.
+    /// Beyond this many distinct SQL strings the statement cache (and the prepared statements) are dropped, as the
+    /// SQLite connection's statement cache is: an application's SQL is a far smaller fixed set, so this only bounds SQL built dynamically.
     static let maximumCachedStatements = 256
 
     let connection: OpaquePointer
@@ -29,9 +29,10 @@ public final class PostgresConnection: @unchecked Sendable {
     var openCursors = 0
 
     /// Connects to `url` (`postgres://USER@HOST:PORT/DB`, or any libpq connection string), with `password` when the
-    /// server asks for one.
-    /// - Throws: ``StorageError`` (`.unavailable`) with libpq's reason when the server cannot be reached or refuses.
-    /// `applicationName` shows in `pg_stat_activity`, where an operator tells the services' connections apart.
+    /// server asks for one. `applicationName` shows in `pg_stat_activity`, where an operator tells the services'
+    /// connections apart.
+    /// - Throws: ``StorageError`` with libpq's reason: `.unavailable` when the server cannot be reached (or is
+    ///   starting, stopping or full), `.other` when it refuses (``isRefusal(_:)``).
     public init(url: String, password: String? = nil, applicationName: String = "windmaker") throws(StorageError) {
         // Before `dbname`, whose expanded URL overrides them where it sets them too.
         var keywords = ["connect_timeout", "application_name", "dbname"]
@@ -279,25 +280,17 @@ public final class PostgresConnection: @unchecked Sendable {
         return bytes
     }
 
+    /// Calls `body` with NUL-terminated copies of `strings` and a `nil` after them, as libpq's keyword lists end.
     private static func withCStrings<T>(_ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
-        let copies = strings.map { Array($0.utf8CString) }
-        return withOptionalPointers(copies) { pointers in body(pointers + [nil]) }
-    }
-
-    private static func withOptionalPointers<T>(_ arrays: [[CChar]?], _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
-        var pointers: [UnsafePointer<CChar>?] = []
-        func next(_ index: Int) -> T {
-            guard index < arrays.count else { return body(pointers) }
-            guard let array = arrays[index] else {
-                pointers.append(nil)
-                return next(index + 1)
-            }
-            return array.withUnsafeBufferPointer { buffer in
-                pointers.append(buffer.baseAddress)
-                return next(index + 1)
-            }
+        var storage: [CChar] = []
+        var offsets: [Int] = []
+        for string in strings {
+            offsets.append(storage.count)
+            storage.append(contentsOf: string.utf8CString)
         }
-        return next(0)
+        return storage.withUnsafeBufferPointer { buffer in
+            body(offsets.map { UnsafePointer(buffer.baseAddress! + $0) } + [nil])
+        }
     }
 }
 

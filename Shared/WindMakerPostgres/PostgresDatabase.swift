@@ -40,8 +40,9 @@ public final class PostgresDatabase: Database {
     ///   - writeLanes: how many ``write(_:)`` operations run at once.
     ///   - readConnections: connections beyond the writers', for reads, snapshots and scans.
     ///   - writeQueue: how many ``write(_:)`` operations may wait (``WriteQueueLimits/maximumQueuedWrites``).
-    /// - Throws: ``StorageError/Code/unavailable`` naming the reason when the server cannot be reached or refuses;
-    ///   `.misuse` for a bad schema name.
+    /// - Throws: ``StorageError/Code/unavailable`` naming the reason when the server cannot be reached (or is
+    ///   starting, stopping or full); `.other` with PostgreSQL's reason when it refuses (a wrong password, an unknown
+    ///   role or database); `.misuse` for a bad schema name.
     public init(
         url: String,
         password: String? = nil,
@@ -50,9 +51,7 @@ public final class PostgresDatabase: Database {
         readConnections: Int = 4,
         writeQueue: WriteQueueLimits = WriteQueueLimits()
     ) throws(StorageError) {
-        guard !schema.isEmpty, schema.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
-            throw StorageError(.misuse, "schema names are lower-case letters, digits and _, got \"\(schema)\"")
-        }
+        try PostgresDialect.checkSchemaName(schema)
         self.location = url
         self.schema = schema
         self.pool = ConnectionPool(
@@ -92,9 +91,7 @@ public final class PostgresDatabase: Database {
 
     @discardableResult
     public func transaction<T>(_ body: (Transaction) throws -> T) throws -> T {
-        try self.pool.withConnection { connection in
-            try Self.runTransaction(on: connection, begin: "BEGIN", body)
-        }
+        try self.pool.withConnection { connection in try Self.runTransaction(on: connection, body) }
     }
 
     @discardableResult
@@ -143,9 +140,7 @@ public final class PostgresDatabase: Database {
         var attempt = 1
         while true {
             do {
-                return try self.pool.withConnection { connection in
-                    try Self.runTransaction(on: connection, begin: "BEGIN", body)
-                }
+                return try self.transaction(body)
             } catch let error as StorageError where error.code == .busy && attempt < Self.writeAttempts {
                 // A deadlock or serialization failure: PostgreSQL rolled the attempt back. A pause that grows with the
                 // attempts lets the other transaction finish.
@@ -155,13 +150,12 @@ public final class PostgresDatabase: Database {
         }
     }
 
-    /// `begin`, then `body`, then `COMMIT`; `ROLLBACK` when `body` throws or a statement of it failed.
-    static func runTransaction<T>(
+    /// `BEGIN`, then `body`, then `COMMIT`; `ROLLBACK` when `body` throws or a statement of it failed.
+    private static func runTransaction<T>(
         on connection: PostgresConnection,
-        begin: String,
         _ body: (Transaction) throws -> T
     ) throws -> T {
-        try Self.begin(begin, on: connection)
+        try Self.begin("BEGIN", on: connection)
         let scope = Transaction.Scope()
         let value: T
         do {

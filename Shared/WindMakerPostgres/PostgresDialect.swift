@@ -1,4 +1,5 @@
 import Foundation
+import WindMakerStorage
 
 /// Where the portable schemas and PostgreSQL still differ: SQLite's `INTEGER` is 64-bit and PostgreSQL's 32-bit,
 /// PostgreSQL calls a blob `bytea`, and SQLite compares text byte by byte where PostgreSQL uses the database's locale
@@ -16,6 +17,13 @@ enum PostgresDialect {
             )
         }
         return text
+    }
+
+    /// Refuses a schema name that could not be used unquoted in `SET search_path` and `CREATE SCHEMA`.
+    static func checkSchemaName(_ schema: String) throws(StorageError) {
+        guard !schema.isEmpty, schema.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
+            throw StorageError(.misuse, "schema names are lower-case letters, digits and _, got \"\(schema)\"")
+        }
     }
 
     static func nowMicros() -> Int64 {

@@ -22,7 +22,6 @@ public enum StoreCopy {
     /// - Parameters:
     ///   - migrations: the service's migrations: the source is brought up to date with them first (as its server would
     ///     at start), the target created with them.
-    ///   - progress: called after each batch with the table and the rows copied so far.
     /// - Returns: each table with its row count, checked equal on both sides.
     /// - Throws: ``StorageError``: `.misuse` when the source is not a store (no `schema_migrations`: an empty or
     ///   unrelated file is not "moved" as nothing) or the target schema already has tables (copy only into an empty one),
@@ -31,8 +30,7 @@ public enum StoreCopy {
     public static func copy(
         from source: SQLiteDatabase,
         to target: PostgresDatabase,
-        migrations: [Migration],
-        progress: (String, Int) -> Void = { _, _ in }
+        migrations: [Migration]
     ) throws -> [Table] {
         let recorded = try source.queryOne(
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
@@ -59,7 +57,7 @@ public enum StoreCopy {
         ).map { try $0.value(at: 0, as: String.self) }
         return try source.snapshot { snapshot in
             try names.map { name in
-                let rows = try Self.copyTable(name, from: snapshot, to: target, progress: progress)
+                let rows = try Self.copyTable(name, from: snapshot, to: target)
                 let copied = try target.queryOne("SELECT COUNT(*) FROM \(Self.quoted(name))")?
                     .value(at: 0, as: Int64.self)
                 guard copied == Int64(rows) else {
@@ -73,8 +71,7 @@ public enum StoreCopy {
     private static func copyTable(
         _ name: String,
         from source: Snapshot,
-        to target: PostgresDatabase,
-        progress: (String, Int) -> Void
+        to target: PostgresDatabase
     ) throws -> Int {
         let columns = try source.query("SELECT name FROM pragma_table_info(?) ORDER BY cid", [.text(name)])
             .map { try $0.value(at: 0, as: String.self) }
@@ -97,7 +94,6 @@ public enum StoreCopy {
                 )
             }
             copied += batch.count
-            progress(name, copied)
         }
     }
 

@@ -59,6 +59,32 @@ import WindMakerTestSupport
         await connection.close()
     }
 
+    /// `wmctl health` given several addresses answers for each instance, not for whichever one a balanced call reached.
+    @Test func healthOfSeveralInstancesIsOneRowEach() async throws {
+        let first = try await ServerProcess.start("wm-echo", certificate: "echo")
+        let second = try await ServerProcess.start("wm-echo", certificate: "echo")
+        defer { second.kill() }
+        let addresses = ["127.0.0.1:\(first.port)", "127.0.0.1:\(second.port)"]
+        let serving = try await CommandRun.wmctl(
+            ["health", "--server", addresses.joined(separator: ","), "--json"],
+            as: "operator-alice"
+        )
+        #expect(serving.status == 0, "\(serving.output)")
+        for address in addresses {
+            #expect(serving.output.contains("\"address\":\"\(address)\""), "\(serving.output)")
+        }
+        first.kill()
+        _ = try await first.waitForExit()
+        let oneDown = try await CommandRun.wmctl(
+            ["health", "--server", addresses.joined(separator: ",")],
+            as: "operator-alice"
+        )
+        #expect(oneDown.status == 1, "\(oneDown.output)")
+        let rows = oneDown.output.split(separator: "\n")
+        #expect(rows.contains { $0.contains(addresses[0]) && $0.contains("UNAVAILABLE") }, "\(oneDown.output)")
+        #expect(rows.contains { $0.contains(addresses[1]) && $0.contains("SERVING") }, "\(oneDown.output)")
+    }
+
     @Test func aCallThatWasSentIsNotMovedUnlessIdempotent() async throws {
         let first = try await ServerProcess.start("wm-echo", certificate: "echo")
         let second = try await ServerProcess.start("wm-echo", certificate: "echo")

@@ -51,7 +51,7 @@ extension EndToEndTests {
 
         // A file that is not a store (empty here, as a mistyped path may be) is not "moved" as nothing.
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID()).sqlite").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
         defer { try? FileManager.default.removeItem(atPath: empty) }
         let notAStore = try await CommandRun.run(
             "wmctl",

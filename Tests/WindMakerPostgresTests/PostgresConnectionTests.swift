@@ -30,6 +30,24 @@ import WindMakerTestSupport
         #expect(try connection.execute("DELETE FROM \(table) WHERE id >= ?", [.integer(0)]) == 2)
     }
 
+    /// More distinct statements than the cache holds: it is emptied (the prepared statements deallocated) and the
+    /// statements prepared again as they come back, with the same answers.
+    @Test func statementsBeyondTheCacheArePreparedAgain() throws {
+        let (connection, table) = try Self.table()
+        try connection.execute("INSERT INTO \(table) (id, label) VALUES (?, ?)", [.integer(1), .text("one")])
+        for round in 0 ..< 2 {
+            for number in 0 ..< PostgresConnection.maximumCachedStatements + 10 {
+                let row = try connection.query(
+                    "SELECT label, ? + \(number) FROM \(table) WHERE id = ?",
+                    [.integer(Int64(round)), .integer(1)]
+                ).first
+                #expect(row?.values == [.text("one"), .integer(Int64(round + number))])
+            }
+        }
+        let prepared = try connection.query("SELECT COUNT(*) FROM pg_prepared_statements").first
+        #expect(try (prepared?.value(at: 0, as: Int64.self) ?? 0) <= Int64(PostgresConnection.maximumCachedStatements))
+    }
+
     @Test func refusalsAreTheStorageErrorsTheStoresHandle() throws {
         let (connection, table) = try Self.table()
         try connection.execute("INSERT INTO \(table) (id) VALUES (?)", [.integer(1)])

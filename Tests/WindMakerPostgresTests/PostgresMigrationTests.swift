@@ -38,6 +38,13 @@ import WindMakerTestSupport
             [.text(schema), .text("integer")]
         )
         #expect(narrow.isEmpty, "\(narrow.map(\.values))")
+        // Text compares byte by byte, as on SQLite, whatever the database's locale.
+        let collated = try connection.query(
+            "SELECT table_name, column_name, collation_name FROM information_schema.columns"
+                + " WHERE table_schema = ? AND data_type = ? AND collation_name IS DISTINCT FROM ?",
+            [.text(schema), .text("text"), .text("C")]
+        )
+        #expect(collated.isEmpty, "\(collated.map(\.values))")
     }
 
     /// Five rounds on fresh schemas: the race it guards against (two creators of one schema) is a narrow one.

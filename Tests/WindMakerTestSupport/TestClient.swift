@@ -38,24 +38,18 @@ public struct TestClient: Sendable {
         retryPolicy: RetryPolicy = RetryPolicy(),
         logger: Logger = Logger(label: "test-client")
     ) throws {
-        let security = try TLSChannelSecurity(
-            configuration: DevCertificates.shared.clientConfiguration(for: identity, serverName: "127.0.0.1"),
-            logger: logger
-        )
-        let endpoints = ports.map { port in
-            BalancedConnection.Endpoint(
-                address: "127.0.0.1:\(port)",
-                connection: RPCConnection(
-                    host: "127.0.0.1",
-                    port: port,
-                    serverName: "127.0.0.1",
-                    security: security,
-                    configuration: configuration,
+        self.connection = try BalancedConnection(
+            addresses: ports.map { ListenAddress(host: "127.0.0.1", port: $0) },
+            serverName: \.host,
+            security: { name in
+                try TLSChannelSecurity(
+                    configuration: DevCertificates.shared.clientConfiguration(for: identity, serverName: name),
                     logger: logger
                 )
-            )
-        }
-        self.connection = BalancedConnection(endpoints, logger: logger)
+            },
+            configuration: configuration,
+            logger: logger
+        )
         self.client = RPCClient(transport: self.connection, retryPolicy: retryPolicy)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-public import WindMakerPostgres
+import WindMakerPostgres
 public import WindMakerStorage
 
 /// The two storage engines, for tests that run the same checks on both.

@@ -1,6 +1,6 @@
 public import ArgumentParser
 public import Logging
-public import WindMakerTransport
+import WindMakerTransport
 
 /// `--registry` and `--registry-server-name`: where a service that calls the registry finds it.
 public struct RegistryUpstreamOptions: ParsableArguments {

@@ -1,6 +1,6 @@
 public import Logging
 import WindMakerTLS
-public import WindMakerTransport
+import WindMakerTransport
 
 /// A connection from one service to another of the deployment, over mutual TLS with the caller's own certificate,
 /// addressed by a flag, else an environment variable, else the default; several instances' addresses (comma-separated)
@@ -29,22 +29,11 @@ public enum UpstreamConnection {
         }
         let peerName = serverName ?? Environment.value(variable + "_SERVER_NAME") ?? name
         logger.info("\(name) at \(text) (server name \(peerName))")
-        let security = try TLSChannelSecurity(
-            configuration: try tls.clientConfiguration(serverName: peerName),
-            logger: logger
-        )
-        return BalancedConnection(
-            addresses.map { address in
-                BalancedConnection.Endpoint(
-                    address: address.description,
-                    connection: RPCConnection(
-                        host: address.host,
-                        port: address.port,
-                        serverName: peerName,
-                        security: security,
-                        logger: logger
-                    )
-                )
+        return try BalancedConnection(
+            addresses: addresses,
+            serverName: { _ in peerName },
+            security: { name in
+                try TLSChannelSecurity(configuration: try tls.clientConfiguration(serverName: name), logger: logger)
             },
             logger: logger
         )
